@@ -1,0 +1,113 @@
+package dev.audiopipeline.features.dsp;
+
+/**
+ * The Slaney-scale, Slaney-normalised triangular mel filterbank of
+ * {@code librosa.filters.mel(sr, n_fft, n_mels, fmin, fmax, htk=False, norm='slaney')}, stored sparsely.
+ *
+ * <p>Weights are rounded to float32 exactly as librosa stores them (triangle in float32, then times the Slaney
+ * area norm, rounded again). Each band keeps only its contiguous run of non-zero bins, so applying the bank
+ * costs about two multiply-adds per FFT bin instead of {@code n_mels} (triangles overlap only pairwise).
+ */
+public final class MelFilterbank {
+
+    private final int nMels;
+    private final int nBins;
+    private final int[] firstBin;
+    private final float[][] weights;
+    /** The same float32 weights widened once to double, for the per-frame product. */
+    private final double[][] wideWeights;
+
+    private MelFilterbank(int nMels, int nBins, int[] firstBin, float[][] weights) {
+        this.nMels = nMels;
+        this.nBins = nBins;
+        this.firstBin = firstBin;
+        this.weights = weights;
+        this.wideWeights = new double[nMels][];
+        for (int m = 0; m < nMels; m++) {
+            wideWeights[m] = new double[weights[m].length];
+            for (int i = 0; i < weights[m].length; i++) {
+                wideWeights[m][i] = weights[m][i];
+            }
+        }
+    }
+
+    public static MelFilterbank create(int sampleRate, int nFft, int nMels, double fmin, double fmax) {
+        double[] fftFreqs = FrequencyScales.fftFrequencies(sampleRate, nFft);
+        double[] melF = FrequencyScales.melFrequencies(nMels + 2, fmin, fmax);
+        int nBins = fftFreqs.length;
+        int[] firstBin = new int[nMels];
+        float[][] weights = new float[nMels][];
+        float[] row = new float[nBins];
+        for (int m = 0; m < nMels; m++) {
+            double lowerWidth = melF[m + 1] - melF[m];
+            double upperWidth = melF[m + 2] - melF[m + 1];
+            double enorm = 2.0 / (melF[m + 2] - melF[m]);
+            int first = -1;
+            int last = -1;
+            for (int k = 0; k < nBins; k++) {
+                double lower = -(melF[m] - fftFreqs[k]) / lowerWidth;
+                double upper = (melF[m + 2] - fftFreqs[k]) / upperWidth;
+                float triangle = (float) Math.max(0.0, Math.min(lower, upper));
+                row[k] = (float) (triangle * enorm);
+                if (row[k] != 0f) {
+                    if (first < 0) {
+                        first = k;
+                    }
+                    last = k;
+                }
+            }
+            if (first < 0) {
+                // An empty band (librosa warns about it) stays all zero.
+                firstBin[m] = 0;
+                weights[m] = new float[0];
+            } else {
+                firstBin[m] = first;
+                weights[m] = java.util.Arrays.copyOfRange(row, first, last + 1);
+            }
+        }
+        return new MelFilterbank(nMels, nBins, firstBin, weights);
+    }
+
+    public int nMels() {
+        return nMels;
+    }
+
+    public int nBins() {
+        return nBins;
+    }
+
+    /** The dense {@code (n_mels, 1 + n_fft/2)} matrix, librosa's orientation (for tests and inspection). */
+    public float[][] toDense() {
+        float[][] dense = new float[nMels][nBins];
+        for (int m = 0; m < nMels; m++) {
+            System.arraycopy(weights[m], 0, dense[m], firstBin[m], weights[m].length);
+        }
+        return dense;
+    }
+
+    /**
+     * {@code out[m] = sum_k W[m][k] * spectrum[k]}, accumulated in double.
+     *
+     * @param spectrum power (or magnitude^power) spectrum of one frame, {@code nBins} long
+     * @param out receives {@code nMels} values
+     */
+    public void apply(double[] spectrum, float[] out) {
+        for (int m = 0; m < nMels; m++) {
+            double[] w = wideWeights[m];
+            int offset = firstBin[m];
+            int n = w.length;
+            // Two independent sums halve the add latency chain of the long high-frequency bands.
+            double even = 0.0;
+            double odd = 0.0;
+            int i = 0;
+            for (; i + 1 < n; i += 2) {
+                even += w[i] * spectrum[offset + i];
+                odd += w[i + 1] * spectrum[offset + i + 1];
+            }
+            if (i < n) {
+                even += w[i] * spectrum[offset + i];
+            }
+            out[m] = (float) (even + odd);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package dev.audiopipeline.features.dsp;
+
+import java.util.Arrays;
+import org.jtransforms.fft.DoubleFFT_1D;
+import pl.edu.icm.jlargearrays.ConcurrencyUtils;
+
+/**
+ * Framing, windowing and the real FFT of {@code librosa.stft(y, n_fft, hop_length, win_length, window='hann',
+ * center, pad_mode='constant')}: frame {@code t} starts at sample {@code t*hop - n_fft/2} when centred (samples
+ * outside the signal are zeros), is multiplied by the periodic Hann window and transformed; bin {@code k} of
+ * {@code 1 + n_fft/2} is the plain (unnormalised) DFT coefficient.
+ *
+ * <p>The FFT runs in double precision, as librosa's does (it multiplies float32 frames by a float64 window and
+ * calls numpy's float64 rfft): a float32 FFT is ~2e-4 off in relative mel power for bins 70-80 dB below a
+ * frame's peak, more than the tolerance. The object holds only immutable tables; the FFT plan and buffers live in
+ * a per-thread {@link Plan}.
+ */
+public final class Stft {
+
+    static {
+        // Parallelism comes from Spark tasks; JTransforms must never spawn its own threads (it would from
+        // n >= 8192 with more than one thread configured). This is a JVM-wide setting of JLargeArrays.
+        ConcurrencyUtils.setNumberOfThreads(1);
+    }
+
+    private final int nFft;
+    private final int hopLength;
+    private final boolean center;
+    private final double[] window;
+    private final int windowStart;
+    private final int windowEnd;
+
+    public Stft(int nFft, int hopLength, int winLength, boolean center) {
+        if (nFft <= 0) {
+            throw new IllegalArgumentException("n_fft must be > 0, got " + nFft);
+        }
+        if (hopLength <= 0) {
+            throw new IllegalArgumentException("hop_length must be > 0, got " + hopLength);
+        }
+        this.nFft = nFft;
+        this.hopLength = hopLength;
+        this.center = center;
+        this.window = HannWindow.periodic(winLength, nFft);
+        int first = 0;
+        while (first < nFft && window[first] == 0.0) {
+            first++;
+        }
+        int last = nFft;
+        while (last > first && window[last - 1] == 0.0) {
+            last--;
+        }
+        this.windowStart = first;
+        this.windowEnd = last;
+    }
+
+    public int nFft() {
+        return nFft;
+    }
+
+    public int nBins() {
+        return 1 + nFft / 2;
+    }
+
+    /** Frame count librosa gives for {@code nSamples} samples (0 when the input is too short). */
+    public int frameCount(int nSamples) {
+        int padded = center ? nSamples + 2 * (nFft / 2) : nSamples;
+        return padded < nFft ? 0 : 1 + (padded - nFft) / hopLength;
+    }
+
+    /** First sample of frame {@code t} in unpadded coordinates (negative at the start when centred). */
+    public int frameStart(int t) {
+        return t * hopLength - (center ? nFft / 2 : 0);
+    }
+
+    /** A per-thread FFT plan with its buffer. */
+    public Plan newPlan() {
+        return new Plan();
+    }
+
+    /** Holds a JTransforms plan and its buffer; use from one thread at a time. */
+    public final class Plan {
+        private final DoubleFFT_1D fft = new DoubleFFT_1D(nFft);
+        private final double[] buffer = new double[nFft];
+
+        private Plan() {
+        }
+
+        /**
+         * Computes frame {@code t} of {@code y} and writes {@code |X_k|^2} for every bin into {@code power}.
+         */
+        public void powerSpectrum(float[] y, int t, double[] power) {
+            int start = frameStart(t);
+            int from = Math.max(windowStart, -start);
+            int to = Math.max(from, Math.min(windowEnd, y.length - start));
+            Arrays.fill(buffer, 0, from, 0.0);
+            for (int i = from; i < to; i++) {
+                buffer[i] = window[i] * y[start + i];
+            }
+            Arrays.fill(buffer, to, nFft, 0.0);
+            fft.realForward(buffer);
+            unpackPower(buffer, power);
+        }
+
+        /** JTransforms' packed layout: a[2k] = Re k, a[2k+1] = Im k; a[1] is Re n/2 (even n) or Im (n-1)/2. */
+        private void unpackPower(double[] a, double[] power) {
+            power[0] = a[0] * a[0];
+            if (nFft % 2 == 0) {
+                int half = nFft / 2;
+                for (int k = 1; k < half; k++) {
+                    double re = a[2 * k];
+                    double im = a[2 * k + 1];
+                    power[k] = re * re + im * im;
+                }
+                if (half > 0) {
+                    power[half] = a[1] * a[1];
+                }
+            } else {
+                int last = (nFft - 1) / 2;
+                for (int k = 1; k < last; k++) {
+                    double re = a[2 * k];
+                    double im = a[2 * k + 1];
+                    power[k] = re * re + im * im;
+                }
+                if (last > 0) {
+                    power[last] = a[nFft - 1] * a[nFft - 1] + a[1] * a[1];
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.audiopipeline.jobs.cli;
+
+import dev.audiopipeline.jobs.config.JobConfigBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * Options every command shares: where settings come from. Precedence, lowest first: built-in defaults, the
+ * default file ({@code $AUDIO_PIPELINE_CONF_DIR/audio-pipeline.properties}, which bin/audio-pipeline points at
+ * {@code conf/}), {@code --config} files in order, {@code --conf} options in order, then the command's own
+ * options.
+ */
+public final class ConfigOptions {
+
+    /** Set by bin/audio-pipeline to its configuration directory. */
+    public static final String CONF_DIR_PROPERTY = "audiopipeline.conf.dir";
+    public static final String DEFAULT_FILE_NAME = "audio-pipeline.properties";
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Settings file (key = value lines), applied after the default file; repeatable.")
+    List<Path> configFiles = new ArrayList<>();
+
+    @Option(names = "--conf", paramLabel = "KEY=VALUE",
+            description = "One setting, e.g. --conf features.n-mels=64 or --conf spark.executor.memory=4g; "
+                    + "repeatable. 'audio-pipeline config' lists every key.")
+    List<String> confOptions = new ArrayList<>();
+
+    @Option(names = "--no-default-config",
+            description = "Do not read the default settings file (conf/audio-pipeline.properties).")
+    boolean noDefaultConfig;
+
+    /** A builder with the default file, the --config files and the --conf options applied. */
+    public JobConfigBuilder builder() {
+        JobConfigBuilder builder = new JobConfigBuilder();
+        Path defaultFile = defaultFile();
+        if (defaultFile != null) {
+            builder.file(defaultFile);
+        }
+        for (Path file : configFiles) {
+            builder.file(file);
+        }
+        return builder.confOptions(confOptions);
+    }
+
+    /** The default settings file, or null when there is none (e.g. under spark-submit) or it is switched off. */
+    public Path defaultFile() {
+        String dir = System.getProperty(CONF_DIR_PROPERTY);
+        if (noDefaultConfig || dir == null || dir.isBlank()) {
+            return null;
+        }
+        Path file = Path.of(dir, DEFAULT_FILE_NAME);
+        return Files.isRegularFile(file) ? file : null;
+    }
+}

@@ -1,0 +1,133 @@
+package dev.audiopipeline.jobs.config;
+
+import dev.audiopipeline.features.FeatureSettings;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every setting of every job, declared once: key, documentation, type, validity and default. Keys are
+ * {@code <group>.<name>}; the feature settings carry librosa's parameter names in kebab case
+ * ({@code n_fft} is {@code features.n-fft}) and take their defaults from {@link FeatureSettings#defaults()}, the
+ * one place those defaults live. {@code conf/audio-pipeline.properties} is generated from this class
+ * ({@code audio-pipeline config --defaults}).
+ */
+public final class Settings {
+
+    private static final Map<String, Setting<?>> BY_KEY = new LinkedHashMap<>();
+    private static final FeatureSettings FEATURE_DEFAULTS = FeatureSettings.defaults();
+
+    // ---- features: the feature kernel (librosa 0.11 conventions) ----
+
+    public static final Setting<Integer> SAMPLE_RATE = register(Setting.integer("features.sample-rate")
+            .doc("Sample rate (Hz) audio is resampled to before features are computed (librosa sr).")
+            .defaultValue(FEATURE_DEFAULTS.sampleRate()).check(v -> v >= 1000 && v <= 384_000, "in [1000, 384000]"));
+
+    public static final Setting<Integer> N_FFT = register(Setting.integer("features.n-fft")
+            .doc("FFT length in samples (librosa n_fft).")
+            .defaultValue(FEATURE_DEFAULTS.nFft()).check(v -> v >= 16 && v <= 65_536, "in [16, 65536]"));
+
+    public static final Setting<Integer> HOP_LENGTH = register(Setting.integer("features.hop-length")
+            .doc("Samples between successive frames (librosa hop_length).")
+            .defaultValue(FEATURE_DEFAULTS.hopLength()).check(v -> v > 0, "> 0"));
+
+    public static final Setting<Integer> WIN_LENGTH = register(Setting.integer("features.win-length")
+            .doc("Hann window length in samples, centred in the FFT frame (librosa win_length); none means n-fft.")
+            .noneAllowed().check(v -> v > 0, "> 0"));
+
+    public static final Setting<Boolean> CENTER = register(Setting.bool("features.center")
+            .doc("Pad n-fft/2 zeros on both sides so that frame t is centred at t * hop-length (librosa center).")
+            .defaultValue(FEATURE_DEFAULTS.center()));
+
+    public static final Setting<Double> POWER = register(Setting.decimal("features.power")
+            .doc("Exponent of the magnitude spectrogram the mel filterbank is applied to: 2 power, 1 energy.")
+            .defaultValue(FEATURE_DEFAULTS.power()).check(v -> v > 0, "> 0"));
+
+    public static final Setting<Integer> N_MELS = register(Setting.integer("features.n-mels")
+            .doc("Number of mel bands (Slaney scale, Slaney area normalisation).")
+            .defaultValue(FEATURE_DEFAULTS.nMels()).check(v -> v > 0 && v <= 1024, "in [1, 1024]"));
+
+    public static final Setting<Double> FMIN = register(Setting.decimal("features.fmin")
+            .doc("Lowest frequency (Hz) of the mel filterbank.")
+            .defaultValue(FEATURE_DEFAULTS.fmin()).check(v -> v >= 0, ">= 0"));
+
+    public static final Setting<Double> FMAX = register(Setting.decimal("features.fmax")
+            .doc("Highest frequency (Hz) of the mel filterbank; none means sample-rate / 2.")
+            .noneAllowed().check(v -> v > 0, "> 0"));
+
+    public static final Setting<Double> REF = register(Setting.decimal("features.ref")
+            .doc("Reference power of power_to_db: dB = 10 log10(S / ref).")
+            .defaultValue(FEATURE_DEFAULTS.ref()).check(v -> v > 0, "> 0"));
+
+    public static final Setting<Double> AMIN = register(Setting.decimal("features.amin")
+            .doc("Smallest power power_to_db takes the log of (librosa amin).")
+            .defaultValue(FEATURE_DEFAULTS.amin()).check(v -> v > 0, "> 0"));
+
+    public static final Setting<Double> TOP_DB = register(Setting.decimal("features.top-db")
+            .doc("Floor of log-mel values, in dB below the loudest value of the whole input (librosa top_db); "
+                    + "none means no floor.")
+            .defaultValue(FEATURE_DEFAULTS.topDb()).noneAllowed().check(v -> v >= 0, ">= 0"));
+
+    public static final Setting<Integer> N_MFCC = register(Setting.integer("features.n-mfcc")
+            .doc("Number of MFCCs (orthonormal DCT-II of the log-mel spectrogram); at most n-mels.")
+            .defaultValue(FEATURE_DEFAULTS.nMfcc()).check(v -> v > 0, "> 0"));
+
+    public static final Setting<Double> LIFTER = register(Setting.decimal("features.lifter")
+            .doc("Cepstral liftering coefficient of the MFCCs; 0 means none (librosa lifter).")
+            .defaultValue(FEATURE_DEFAULTS.lifter()).check(v -> v >= 0, ">= 0"));
+
+    public static final Setting<Integer> DELTA_WIDTH = register(Setting.integer("features.delta-width")
+            .doc("Frames in the window of the delta (derivative) features (librosa delta width).")
+            .defaultValue(FEATURE_DEFAULTS.deltaWidth()).check(v -> v >= 3 && v % 2 == 1, "odd and >= 3"));
+
+    public static final Setting<Double> CONTRAST_FMIN = register(Setting.decimal("features.contrast-fmin")
+            .doc("Upper edge (Hz) of the lowest spectral-contrast band; each further band is an octave.")
+            .defaultValue(FEATURE_DEFAULTS.contrastFmin()).check(v -> v > 0, "> 0"));
+
+    public static final Setting<Integer> CONTRAST_BANDS = register(Setting.integer("features.contrast-n-bands")
+            .doc("Number of spectral-contrast octave bands (plus one band up to Nyquist).")
+            .defaultValue(FEATURE_DEFAULTS.contrastNBands()).check(v -> v > 0, "> 0"));
+
+    public static final Setting<Double> CONTRAST_QUANTILE = register(Setting.decimal("features.contrast-quantile")
+            .doc("Share of each band's bins that form its peak and its valley.")
+            .defaultValue(FEATURE_DEFAULTS.contrastQuantile()).check(v -> v > 0 && v < 1, "in (0, 1)"));
+
+    public static final Setting<Boolean> CONTRAST_LINEAR = register(Setting.bool("features.contrast-linear")
+            .doc("Spectral contrast as a linear difference of peak and valley instead of a dB difference.")
+            .defaultValue(FEATURE_DEFAULTS.contrastLinear()));
+
+    public static final Setting<Double> ROLL_PERCENT = register(Setting.decimal("features.roll-percent")
+            .doc("Share of spectral energy below the spectral roll-off frequency.")
+            .defaultValue(FEATURE_DEFAULTS.rollPercent()).check(v -> v > 0 && v < 1, "in (0, 1)"));
+
+    public static final Setting<Integer> N_CHROMA = register(Setting.integer("features.n-chroma")
+            .doc("Number of chroma bins per octave.")
+            .defaultValue(FEATURE_DEFAULTS.nChroma()).check(v -> v > 0, "> 0"));
+
+    public static final Setting<Double> TUNING = register(Setting.decimal("features.tuning")
+            .doc("Tuning offset of the chroma filterbank, in fractions of a chroma bin (librosa estimates it "
+                    + "per input when not given; this product uses this fixed value).")
+            .defaultValue(FEATURE_DEFAULTS.tuning()).check(v -> v >= -0.5 && v < 0.5, "in [-0.5, 0.5)"));
+
+    private Settings() {}
+
+    /** Every setting, in declaration order. */
+    public static List<Setting<?>> all() {
+        return Collections.unmodifiableList(new ArrayList<>(BY_KEY.values()));
+    }
+
+    public static Optional<Setting<?>> byKey(String key) {
+        return Optional.ofNullable(BY_KEY.get(key));
+    }
+
+    private static <T> Setting<T> register(Setting.Builder<T> builder) {
+        Setting<T> setting = builder.build();
+        if (BY_KEY.putIfAbsent(setting.key(), setting) != null) {
+            throw new IllegalStateException("setting declared twice: " + setting.key());
+        }
+        return setting;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.audiopipeline.jobs.spark;
+
+import dev.audiopipeline.jobs.config.JobConfig;
+import java.util.Map;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Starts the SparkSession of a job. Precedence, lowest first: what spark-submit set (system properties), the
+ * {@code spark.*} keys of the job's settings, then {@code --master}. Without any master (the launcher), Spark
+ * runs {@code local[*]}, bound to 127.0.0.1.
+ */
+public final class SparkSessions {
+
+    public static final String DEFAULT_MASTER = "local[*]";
+
+    private SparkSessions() {}
+
+    public static SparkSession start(String appName, JobConfig config, String masterOption) {
+        SparkConf conf = new SparkConf(); // reads the spark.* system properties spark-submit sets
+        for (Map.Entry<String, String> property : config.sparkProperties().entrySet()) {
+            conf.set(property.getKey(), property.getValue());
+        }
+        if (masterOption != null) {
+            conf.setMaster(masterOption);
+        }
+        conf.setIfMissing("spark.master", DEFAULT_MASTER);
+        conf.setIfMissing("spark.app.name", appName);
+        if (conf.get("spark.master").startsWith("local")) {
+            // A laptop or CI box: nothing but this machine needs to reach the driver.
+            conf.setIfMissing("spark.driver.host", "127.0.0.1");
+            conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+            conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+        }
+        // One BLAS/OpenMP thread per task on executors (ND4J otherwise takes every core in every task).
+        conf.setIfMissing("spark.executorEnv.OMP_NUM_THREADS", "1");
+        return SparkSession.builder().config(conf).getOrCreate();
+    }
+}

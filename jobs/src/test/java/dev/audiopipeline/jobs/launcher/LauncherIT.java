@@ -1,0 +1,132 @@
+package dev.audiopipeline.jobs.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.audiopipeline.jobs.ProjectRoot;
+import dev.audiopipeline.jobs.cli.AudioPipelineCommand;
+import dev.audiopipeline.pipeline.audio.WavWriter;
+import dev.audiopipeline.pipeline.testing.TestScratch;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** bin/audio-pipeline as a user runs it, on the jar the build produced (runs after 'package'). */
+class LauncherIT {
+
+    private static final Path ROOT = ProjectRoot.get();
+    private static final Path LAUNCHER = ROOT.resolve("bin/audio-pipeline");
+    private final Path work = TestScratch.newDirectory("launcher");
+
+    @Test
+    void helpListsCommandsAndEveryCommandAnswersHelp() {
+        ProcessRun help = launch(List.of("--help"));
+        assertThat(help.exitCode()).as(help.toString()).isZero();
+        List<String> commands = new ArrayList<>(new CommandLine(new AudioPipelineCommand()).getSubcommands().keySet());
+        assertThat(commands).contains("features", "doctor", "config");
+        for (String command : commands) {
+            assertThat(help.out()).contains("  " + command + " ");
+            ProcessRun commandHelp = launch(List.of(command, "--help"));
+            assertThat(commandHelp.exitCode()).as(commandHelp.toString()).isZero();
+            assertThat(commandHelp.out()).contains("Usage: audio-pipeline " + command);
+        }
+    }
+
+    @Test
+    void unknownCommandOrOptionExitsNonZeroWithOneLine() {
+        ProcessRun command = launch(List.of("extract-all"));
+        assertThat(command.exitCode()).isEqualTo(2);
+        assertThat(command.errLines()).hasSize(1);
+        assertThat(command.err()).contains("unknown command 'extract-all'");
+
+        ProcessRun option = launch(List.of("doctor", "--fast"));
+        assertThat(option.exitCode()).isEqualTo(2);
+        assertThat(option.errLines()).hasSize(1);
+        assertThat(option.err()).contains("Unknown option: '--fast'");
+    }
+
+    @Test
+    void refusesAnotherJavaWithOneClearLine() throws IOException {
+        Path fakeJdk = work.resolve("jdk-21");
+        Files.createDirectories(fakeJdk.resolve("bin"));
+        Path java = fakeJdk.resolve("bin/java");
+        Files.writeString(java, "#!/bin/sh\necho 'openjdk version \"21.0.2\" 2024-01-16' >&2\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        ProcessRun run = launch(List.of("--help"), Map.of("JAVA_HOME", fakeJdk.toString()));
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errLines()).containsExactly("audio-pipeline: Java 17 is required, but " + java
+                + " is Java 21.0.2; set JAVA_HOME to a JDK 17");
+    }
+
+    @Test
+    void saysHowToBuildWhenTheBuildIsMissing() throws IOException {
+        Path checkout = work.resolve("fresh-clone");
+        Files.createDirectories(checkout.resolve("bin"));
+        Path copy = Files.copy(LAUNCHER, checkout.resolve("bin/audio-pipeline"));
+
+        ProcessRun run = ProcessRun.run(List.of("bash", copy.toString(), "--help"), Map.of(), work, 60);
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).contains("the build is missing").contains("mvn -B -DskipTests package");
+    }
+
+    @Test
+    void computesFeaturesOfAFileQuietly() throws IOException {
+        float[] samples = new float[22050];
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = (float) (0.5 * Math.sin(2 * Math.PI * 440 * i / 22050.0));
+        }
+        Path wav = work.resolve("tone with spaces é.wav");
+        WavWriter.of(WavWriter.Encoding.PCM_16).write(wav, samples, 22050);
+        Path csv = work.resolve("out/mfcc.csv");
+
+        ProcessRun run = launch(List.of("features", wav.toString(), "--feature", "mfcc", "--out", csv.toString()));
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(1 + 1 + 22050 / 512);
+        assertThat(lines.get(0)).startsWith("frame,mfcc_00,");
+        // Quiet by default: the product's one INFO line, no Spark/Hadoop chatter.
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).contains("INFO FeaturesCommand");
+    }
+
+    @Test
+    void doctorRunsSparkLocallyAndLoadsTheNativeBackend() {
+        ProcessRun run = launch(List.of("doctor", "--master", "local[2]"));
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out())
+                .contains("master local[2]")
+                .contains("executor driver")
+                .contains("OMP_NUM_THREADS=1")
+                .contains("feature kernel: ok")
+                .contains("ND4J backend:   ok, CpuBackend")
+                .contains("all checks passed on 1 executor(s)");
+        assertThat(run.err()).doesNotContain("Exception").doesNotContain(" INFO ");
+    }
+
+    private ProcessRun launch(List<String> args) {
+        return launch(args, Map.of());
+    }
+
+    private ProcessRun launch(List<String> args, Map<String, String> extraEnvironment) {
+        List<String> command = new ArrayList<>();
+        command.add(LAUNCHER.toString());
+        command.addAll(args);
+        Map<String, String> environment = new HashMap<>();
+        // Keep JavaCPP's ~400 MB of unpacked natives under target/, and the heap CI-sized.
+        environment.put("AUDIO_PIPELINE_JAVA_OPTS",
+                "-Xmx1g -Dorg.bytedeco.javacpp.cachedir=" + TestScratch.root().resolve("javacpp"));
+        environment.putAll(extraEnvironment);
+        return ProcessRun.run(command, environment, work, 300);
+    }
+}

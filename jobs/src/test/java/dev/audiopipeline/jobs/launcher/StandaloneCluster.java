@@ -1,0 +1,152 @@
+package dev.audiopipeline.jobs.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Spark standalone cluster on 127.0.0.1: one Master and one Worker JVM, started from the Spark jars the
+ * build copied to {@code jobs/target/spark-lib} (a SPARK_HOME is just a folder with {@code jars/}).
+ */
+final class StandaloneCluster implements AutoCloseable {
+
+    private final Path sparkHome;
+    private final Path logs;
+    private final int masterPort;
+    private final int masterUiPort;
+    private final List<Process> processes = new ArrayList<>();
+
+    StandaloneCluster(Path sparkLib, Path logConfig, Path work) throws IOException {
+        this.sparkHome = work.resolve("spark-home");
+        this.logs = Files.createDirectories(work.resolve("logs"));
+        Files.createDirectories(sparkHome.resolve("conf"));
+        Files.createSymbolicLink(sparkHome.resolve("jars"), sparkLib);
+        Files.copy(logConfig, sparkHome.resolve("conf/log4j2.properties"));
+        this.masterPort = freePort();
+        this.masterUiPort = freePort();
+    }
+
+    String masterUrl() {
+        return "spark://127.0.0.1:" + masterPort;
+    }
+
+    Path sparkHome() {
+        return sparkHome;
+    }
+
+    /** The environment Spark's launch code needs (SPARK_SCALA_VERSION: else workers fail to start executors). */
+    Map<String, String> environment() {
+        return Map.of(
+                "SPARK_HOME", sparkHome.toString(),
+                "SPARK_CONF_DIR", sparkHome.resolve("conf").toString(),
+                "SPARK_LOCAL_IP", "127.0.0.1",
+                "SPARK_LOCAL_HOSTNAME", "127.0.0.1",
+                "SPARK_SCALA_VERSION", "2.12");
+    }
+
+    /** Java command prefix with Spark's classpath and the Java 17 opens (from {@code java.home} of this JVM). */
+    List<String> java(List<String> opens, String mainClass) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx512m");
+        command.addAll(opens);
+        command.add("-cp");
+        command.add(sparkHome.resolve("conf") + ":" + sparkHome.resolve("jars") + "/*");
+        command.add(mainClass);
+        return command;
+    }
+
+    void start(List<String> opens, int workerCores) throws IOException, InterruptedException {
+        List<String> master = java(opens, "org.apache.spark.deploy.master.Master");
+        master.addAll(List.of("--host", "127.0.0.1", "--port", String.valueOf(masterPort),
+                "--webui-port", String.valueOf(masterUiPort)));
+        spawn(master, "master");
+
+        List<String> worker = java(opens, "org.apache.spark.deploy.worker.Worker");
+        worker.addAll(List.of("--host", "127.0.0.1", "--cores", String.valueOf(workerCores), "--memory", "2g",
+                "--webui-port", String.valueOf(freePort()),
+                "--work-dir", Files.createDirectories(sparkHome.resolve("work")).toString(), masterUrl()));
+        spawn(worker, "worker");
+        awaitAliveWorkers(1, 120);
+    }
+
+    private void spawn(List<String> command, String name) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectOutput(logs.resolve(name + ".out").toFile())
+                .redirectError(logs.resolve(name + ".err").toFile());
+        builder.environment().putAll(environment());
+        processes.add(builder.start());
+    }
+
+    private void awaitAliveWorkers(int workers, int seconds) throws InterruptedException, IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        String lastState = "no answer";
+        while (System.nanoTime() < deadline) {
+            for (Process process : processes) {
+                if (!process.isAlive()) {
+                    throw new AssertionError("a cluster process exited with " + process.exitValue() + "; logs in "
+                            + logs);
+                }
+            }
+            try {
+                lastState = masterState();
+                if (lastState.contains("\"aliveworkers\" : " + workers)) {
+                    return;
+                }
+            } catch (IOException notYetUp) {
+                lastState = notYetUp.toString();
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("cluster not up after " + seconds + " s: " + lastState + "; logs in " + logs);
+    }
+
+    /** The master's JSON status page. */
+    String masterState() throws IOException {
+        HttpURLConnection connection =
+                (HttpURLConnection) new URL("http://127.0.0.1:" + masterUiPort + "/json/").openConnection();
+        connection.setConnectTimeout(2000);
+        connection.setReadTimeout(2000);
+        try (InputStream in = connection.getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } finally {
+            connection.disconnect();
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Process process : processes) {
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+        }
+        for (Process process : processes) {
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.audiopipeline.pipeline.audio;
+
+import dev.audiopipeline.pipeline.decode.AudioDecoders;
+import dev.audiopipeline.pipeline.decode.AudioStream;
+import dev.audiopipeline.pipeline.decode.AudioStreamInfo;
+import dev.audiopipeline.pipeline.resample.FloatArrayCollector;
+import dev.audiopipeline.pipeline.resample.StreamingResampler;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Reads a whole input as librosa's {@code load(path, sr=rate, mono=True)} does: decode, average the channels,
+ * resample to {@code rate} with the high-quality band-limited {@link StreamingResampler}. For one file on one
+ * machine (the {@code features} command); the Spark jobs stream segments instead of holding whole files.
+ */
+public final class MonoAudioReader {
+
+    private static final int BLOCK_FRAMES = 8192;
+
+    private final int targetRate;
+
+    public MonoAudioReader(int targetRate) {
+        if (targetRate <= 0) {
+            throw new IllegalArgumentException("target sample rate must be > 0, got " + targetRate);
+        }
+        this.targetRate = targetRate;
+    }
+
+    /**
+     * Decodes all of {@code in} (which this method closes).
+     *
+     * @param name the path or URI, used in error details
+     * @throws dev.audiopipeline.pipeline.decode.AudioDecodeException with a reason if the input is not usable
+     */
+    public DecodedAudio read(InputStream in, String name) throws IOException {
+        try (AudioStream stream = AudioDecoders.open(in, name)) {
+            AudioStreamInfo info = stream.info();
+            int channels = info.channels();
+            StreamingResampler resampler = new StreamingResampler(info.sampleRate(), targetRate);
+            FloatArrayCollector collector = new FloatArrayCollector(initialCapacity(info));
+            float[] interleaved = new float[BLOCK_FRAMES * channels];
+            float[] mono = new float[BLOCK_FRAMES];
+            int frames;
+            while ((frames = stream.read(interleaved, BLOCK_FRAMES)) > 0) {
+                downmix(interleaved, frames, channels, mono);
+                resampler.process(mono, 0, frames, collector);
+            }
+            resampler.finish(collector);
+            return new DecodedAudio(collector.toArray(), targetRate, info);
+        }
+    }
+
+    /** Mean of the channels of each frame, as librosa's {@code to_mono}. */
+    static void downmix(float[] interleaved, int frames, int channels, float[] mono) {
+        if (channels == 1) {
+            System.arraycopy(interleaved, 0, mono, 0, frames);
+            return;
+        }
+        for (int i = 0, at = 0; i < frames; i++) {
+            float sum = 0f;
+            for (int c = 0; c < channels; c++) {
+                sum += interleaved[at++];
+            }
+            mono[i] = sum / channels;
+        }
+    }
+
+    private int initialCapacity(AudioStreamInfo info) {
+        if (info.frames() < 0) {
+            return 1 << 16;
+        }
+        long expected = (long) Math.ceil(info.frames() * (double) targetRate / info.sampleRate());
+        return (int) Math.min(Integer.MAX_VALUE - 8, expected + 16);
+    }
+}

@@ -1,0 +1,22 @@
+package dev.audiopipeline.pipeline.decode;
+
+import java.io.Closeable;
+import java.io.IOException;
+
+/**
+ * Decoded audio read as it is decoded, a block at a time, so that a file is never held whole in memory.
+ * Samples are floats in [-1, 1] at the source rate, interleaved by channel.
+ */
+public interface AudioStream extends Closeable {
+
+    AudioStreamInfo info();
+
+    /**
+     * Reads up to {@code maxFrames} frames into {@code interleaved} (which must hold
+     * {@code maxFrames * channels} floats).
+     *
+     * @return the number of frames read, or -1 at the end of the audio
+     * @throws AudioDecodeException if the data turn out to be broken (e.g. {@link DecodeFailure#TRUNCATED})
+     */
+    int read(float[] interleaved, int maxFrames) throws IOException;
+}

@@ -1,0 +1,27 @@
+package dev.audiopipeline.pipeline.decode;
+
+import java.util.Locale;
+
+/**
+ * Why an input could not be used: the fixed vocabulary of the {@code reason} column of {@code rejected/}.
+ * The wording of each constant's {@link #code()} is part of the product's output contract.
+ */
+public enum DecodeFailure {
+    /** No decoder understands the container or codec (e.g. text renamed .wav, an unsupported WAV encoding). */
+    UNSUPPORTED_FORMAT,
+    /** The container is recognised but its header or data are inconsistent (zero channels, absurd sizes). */
+    CORRUPT,
+    /** The file ends before its header says it should. */
+    TRUNCATED,
+    /** Zero bytes, or a valid header with no audio. */
+    EMPTY,
+    /** Decodable, but shorter than the minimum a job needs (e.g. less than one segment). */
+    TOO_SHORT,
+    /** The bytes could not be read at all (permissions, I/O error). */
+    UNREADABLE;
+
+    /** The lower-case code written to {@code rejected/}, e.g. {@code unsupported_format}. */
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
