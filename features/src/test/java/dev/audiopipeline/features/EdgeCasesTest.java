@@ -1,5 +1,6 @@
 package dev.audiopipeline.features;
 
+import static dev.audiopipeline.features.TestArrays.argmax;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -153,15 +154,5 @@ class EdgeCasesTest {
         assertThat(band).isEqualTo(nearest);
         assertThat(edges[band]).isLessThan(frequency);
         assertThat(edges[band + 2]).isGreaterThan(frequency);
-    }
-
-    private static int argmax(float[] values) {
-        int best = 0;
-        for (int i = 1; i < values.length; i++) {
-            if (values[i] > values[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 }

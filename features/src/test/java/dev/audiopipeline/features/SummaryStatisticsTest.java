@@ -1,5 +1,6 @@
 package dev.audiopipeline.features;
 
+import static dev.audiopipeline.features.TestArrays.column;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -8,14 +9,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SummaryStatisticsTest {
-
-    private static float[][] column(double... values) {
-        float[][] out = new float[values.length][1];
-        for (int i = 0; i < values.length; i++) {
-            out[i][0] = (float) values[i];
-        }
-        return out;
-    }
 
     @Test
     void matchesNumpyAndScipyOnASmallSeries() {

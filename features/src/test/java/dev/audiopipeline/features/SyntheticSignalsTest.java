@@ -1,5 +1,6 @@
 package dev.audiopipeline.features;
 
+import static dev.audiopipeline.features.TestArrays.argmax;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -154,15 +155,5 @@ class SyntheticSignalsTest {
         float[][] expected = dev.audiopipeline.features.dsp.Delta.compute(r.mfcc(), 9);
         assertThat(r.mfccDelta()).isDeepEqualTo(expected);
         assertThat(r.mfccDelta()[40][0]).isGreaterThan(0f);
-    }
-
-    private static int argmax(float[] values) {
-        int best = 0;
-        for (int i = 1; i < values.length; i++) {
-            if (values[i] > values[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 }

@@ -1,5 +1,6 @@
 package dev.audiopipeline.features.dsp;
 
+import static dev.audiopipeline.features.TestArrays.column;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -7,14 +8,6 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.Test;
 
 class DeltaTest {
-
-    private static float[][] column(double... values) {
-        float[][] out = new float[values.length][1];
-        for (int i = 0; i < values.length; i++) {
-            out[i][0] = (float) values[i];
-        }
-        return out;
-    }
 
     @Test
     void deltaOfALinearRampIsItsSlopeEverywhereIncludingTheEdges() {

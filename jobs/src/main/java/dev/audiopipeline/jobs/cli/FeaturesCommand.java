@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,15 +86,13 @@ public final class FeaturesCommand implements Callable<Integer> {
         FeatureSettings settings = FeatureSettingsConfig.from(config);
 
         DecodedAudio audio = decode(settings.sampleRate());
-        Set<Feature> wanted = EnumSet.copyOf(new LinkedHashSet<>(features));
+        List<Feature> ordered = List.copyOf(new LinkedHashSet<>(features)); // as given, each once
         FeatureResult result;
         try {
-            result = FeatureExtractor.forSettings(settings).extract(audio.samples(), wanted);
+            result = FeatureExtractor.forSettings(settings).extract(audio.samples(), EnumSet.copyOf(ordered));
         } catch (IllegalArgumentException e) {
             throw new JobFailedException(input + ": " + e.getMessage(), e);
         }
-
-        List<Feature> ordered = List.copyOf(new LinkedHashSet<>(features));
         FrameCsvWriter.write(output, ordered, result);
         LOG.info("{}: {} frames of {} ({} s at {} Hz, settings {}) -> {}", input, result.frameCount(), ordered,
                 String.format(java.util.Locale.ROOT, "%.2f", audio.durationSeconds()), settings.sampleRate(),
