@@ -11,9 +11,8 @@ import dev.audiopipeline.jobs.output.FrameCsvWriter;
 import dev.audiopipeline.pipeline.audio.DecodedAudio;
 import dev.audiopipeline.pipeline.audio.MonoAudioReader;
 import dev.audiopipeline.pipeline.decode.AudioDecodeException;
+import dev.audiopipeline.pipeline.decode.FileSource;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -44,7 +43,8 @@ public final class FeaturesCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(FeaturesCommand.class);
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The audio file (WAV).")
+    @Parameters(index = "0", paramLabel = "FILE",
+            description = "The audio file: WAV, MP3, FLAC, OGG Vorbis, Opus, M4A/AAC, AIFF, AU, ...")
     Path input;
 
     @Option(names = "--feature", required = true, split = ",", paramLabel = "NAME",
@@ -101,8 +101,8 @@ public final class FeaturesCommand implements Callable<Integer> {
     }
 
     private DecodedAudio decode(int rate) {
-        try (InputStream in = Files.newInputStream(input)) {
-            return new MonoAudioReader(rate).read(in, input.toString());
+        try {
+            return new MonoAudioReader(rate).read(FileSource.open(input), input.toString());
         } catch (AudioDecodeException e) {
             throw new JobFailedException(e.reason().code() + ": " + e.detail(), e);
         } catch (NoSuchFileException e) {

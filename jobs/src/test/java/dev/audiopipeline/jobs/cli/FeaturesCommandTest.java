@@ -3,6 +3,8 @@ package dev.audiopipeline.jobs.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.audiopipeline.pipeline.audio.WavWriter;
+import dev.audiopipeline.pipeline.decode.FfmpegTestEncoder;
+import dev.audiopipeline.pipeline.decode.TestTones;
 import dev.audiopipeline.pipeline.testing.TestScratch;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +47,21 @@ class FeaturesCommandTest {
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         assertThat(lines.get(0).split(",")).hasSize(1 + 40 + 7).contains("logmel_39", "contrast_06");
         assertThat(lines).hasSize(1 + 1 + 16000 / 256);
+    }
+
+    @Test
+    void readsGtzanAuAndFlacFiles() throws IOException {
+        short[][] pcm = TestTones.tones(22050, 1, 3 * 22050);
+        for (String format : List.of("au", "flac")) {
+            Path file = Files.write(dir.resolve("blues.00000." + format),
+                    FfmpegTestEncoder.encode(format, format.equals("au") ? "pcm_s16be" : "flac", 0, null, 22050, pcm));
+            Path csv = dir.resolve(format + ".csv");
+
+            CliRun run = CliRun.of("features", file.toString(), "--feature", "mfcc", "--out", csv.toString());
+
+            assertThat(run.exitCode()).as(format + ": " + run.err()).isZero();
+            assertThat(Files.readAllLines(csv, StandardCharsets.UTF_8)).as(format).hasSize(1 + 1 + 3 * 22050 / 512);
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.audiopipeline.pipeline.audio;
 import dev.audiopipeline.pipeline.decode.AudioDecoders;
 import dev.audiopipeline.pipeline.decode.AudioStream;
 import dev.audiopipeline.pipeline.decode.AudioStreamInfo;
+import dev.audiopipeline.pipeline.decode.SeekableSource;
 import dev.audiopipeline.pipeline.resample.FloatArrayCollector;
 import dev.audiopipeline.pipeline.resample.StreamingResampler;
 import java.io.IOException;
@@ -33,7 +34,19 @@ public final class MonoAudioReader {
      * @throws dev.audiopipeline.pipeline.decode.AudioDecodeException with a reason if the input is not usable
      */
     public DecodedAudio read(InputStream in, String name) throws IOException {
-        try (AudioStream stream = AudioDecoders.open(in, name)) {
+        return read(AudioDecoders.open(in, name));
+    }
+
+    /**
+     * Decodes all of {@code source} (which this method closes). Prefer this for files: containers that keep their
+     * index at the end (M4A) need to seek.
+     */
+    public DecodedAudio read(SeekableSource source, String name) throws IOException {
+        return read(AudioDecoders.open(source, name));
+    }
+
+    private DecodedAudio read(AudioStream opened) throws IOException {
+        try (AudioStream stream = opened) {
             AudioStreamInfo info = stream.info();
             int channels = info.channels();
             StreamingResampler resampler = new StreamingResampler(info.sampleRate(), targetRate);
@@ -42,26 +55,11 @@ public final class MonoAudioReader {
             float[] mono = new float[BLOCK_FRAMES];
             int frames;
             while ((frames = stream.read(interleaved, BLOCK_FRAMES)) > 0) {
-                downmix(interleaved, frames, channels, mono);
+                Downmix.toMono(interleaved, frames, channels, mono);
                 resampler.process(mono, 0, frames, collector);
             }
             resampler.finish(collector);
             return new DecodedAudio(collector.toArray(), targetRate, info);
-        }
-    }
-
-    /** Mean of the channels of each frame, as librosa's {@code to_mono}. */
-    static void downmix(float[] interleaved, int frames, int channels, float[] mono) {
-        if (channels == 1) {
-            System.arraycopy(interleaved, 0, mono, 0, frames);
-            return;
-        }
-        for (int i = 0, at = 0; i < frames; i++) {
-            float sum = 0f;
-            for (int c = 0; c < channels; c++) {
-                sum += interleaved[at++];
-            }
-            mono[i] = sum / channels;
         }
     }
 

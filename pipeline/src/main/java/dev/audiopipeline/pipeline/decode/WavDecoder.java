@@ -10,8 +10,10 @@ import java.io.InputStream;
  * integers divided by 2^(bits-1), floats as they are.
  *
  * <p>Chunks other than {@code fmt } and {@code data} are skipped. A data chunk whose size is 0xFFFFFFFF (written
- * by streaming tools) runs to the end of the file. A file that ends before its data chunk's declared size is
- * {@link DecodeFailure#TRUNCATED}, reported when the reader reaches that point.
+ * by streaming tools) runs to the end of the file. A file that ends before its data chunk's declared size gives
+ * the frames it holds and then ends, the product's rule for every format (FFmpeg cannot tell a cut MP3 from a
+ * short one): {@code info().frames()} then exceeds what is delivered. A file cut inside its header is
+ * {@link DecodeFailure#TRUNCATED}; one that holds no whole frame is {@link DecodeFailure#EMPTY}.
  */
 public final class WavDecoder {
 
@@ -164,6 +166,7 @@ public final class WavDecoder {
         private final byte[] block;
         /** Bytes of the data chunk not yet read; -1 means "until the end of the file". */
         private long remainingBytes;
+        private long delivered;
 
         WavAudioStream(LittleEndianReader reader, Format format, long dataBytes, String name) {
             this.reader = reader;
@@ -188,22 +191,23 @@ public final class WavDecoder {
                 // A trailing partial frame in the declared size is ignored, as libsndfile does.
                 wantBytes = Math.min(wantBytes, remainingBytes / frameBytes * frameBytes);
             }
-            if (wantBytes <= 0) {
-                return -1;
-            }
-            int got = reader.readUpTo(block, (int) wantBytes);
-            int frames = got / frameBytes;
-            if (got < wantBytes && remainingBytes >= 0) {
-                throw new AudioDecodeException(DecodeFailure.TRUNCATED, name + ": file ends after "
-                        + (info.frames() - remainingBytes / frameBytes + frames) + " of the " + info.frames()
-                        + " frames its data chunk declares");
+            int frames = 0;
+            if (wantBytes > 0) {
+                int got = reader.readUpTo(block, (int) wantBytes);
+                frames = got / frameBytes;
+                if (got < wantBytes) {
+                    remainingBytes = 0; // the file ends here (early, if the chunk declared more): keep what it has
+                } else if (remainingBytes >= 0) {
+                    remainingBytes -= (long) frames * frameBytes;
+                }
             }
             if (frames == 0) {
-                return -1; // end of an unknown-length data chunk (a trailing partial frame is dropped)
+                if (delivered == 0) {
+                    throw new AudioDecodeException(DecodeFailure.EMPTY, name + ": no whole audio frame in the data chunk");
+                }
+                return -1;
             }
-            if (remainingBytes >= 0) {
-                remainingBytes -= (long) frames * frameBytes;
-            }
+            delivered += frames;
             convert(block, frames * format.channels(), interleaved);
             return frames;
         }

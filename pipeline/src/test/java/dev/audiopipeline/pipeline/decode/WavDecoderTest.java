@@ -141,13 +141,21 @@ class WavDecoderTest {
     }
 
     @Test
-    void dataChunkClaimingMoreThanTheFileHoldsIsTruncated() {
-        byte[] wav = wavBytes(1, 1, 16, new byte[] {1, 0, 2, 0});
+    void dataChunkClaimingMoreThanTheFileHoldsGivesWhatTheFileHas() throws IOException {
+        byte[] wav = wavBytes(1, 1, 16, new byte[] {1, 0, 2, 0, 3});
         ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN).putInt(40, 0xFFFFFFF0); // ~4 GB claimed
-        assertThatThrownBy(() -> decodeAll(wav, 1))
-                .isInstanceOfSatisfying(AudioDecodeException.class,
-                        e -> assertThat(e.reason()).isEqualTo(DecodeFailure.TRUNCATED))
-                .hasMessageContaining("file ends after 2 of the");
+        try (AudioStream stream = WavDecoder.open(new ByteArrayInputStream(wav), "x.wav")) {
+            assertThat(stream.info().frames()).isEqualTo(0xFFFFFFF0L / 2);
+        }
+        // The product's rule for every format: a cut file gives the whole frames it holds, then ends.
+        assertThat(decodeAll(wav, 1)[0]).containsExactly(1 / 32768f, 2 / 32768f);
+    }
+
+    @Test
+    void aDataChunkWithoutAWholeFrameIsEmpty() {
+        byte[] wav = wavBytes(1, 1, 16, new byte[] {1});
+        ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN).putInt(40, 1000);
+        assertReason(wav, DecodeFailure.EMPTY, "no whole audio frame");
     }
 
     private static void assertReason(byte[] bytes, DecodeFailure reason, String detail) {

@@ -1,0 +1,65 @@
+package dev.audiopipeline.pipeline.audio;
+
+import dev.audiopipeline.pipeline.decode.AudioDecodeException;
+import dev.audiopipeline.pipeline.decode.AudioStream;
+import dev.audiopipeline.pipeline.decode.AudioStreamInfo;
+import dev.audiopipeline.pipeline.decode.DecodeFailure;
+import dev.audiopipeline.pipeline.resample.StreamingResampler;
+import dev.audiopipeline.pipeline.segment.Segment;
+import dev.audiopipeline.pipeline.segment.SegmentSettings;
+import dev.audiopipeline.pipeline.segment.Segmenter;
+import java.io.IOException;
+import java.util.function.Consumer;
+
+/**
+ * Streams a decoded track into segments at the feature rate: decode a block, average the channels, resample,
+ * cut. Holds one decode block and one segment, never the file: memory does not grow with the track's length.
+ * Decoding stops once the segment cap ({@link SegmentSettings#maxSeconds}) is reached.
+ */
+public final class SegmentedAudioReader {
+
+    private static final int BLOCK_FRAMES = 8192;
+
+    private final int targetRate;
+    private final SegmentSettings settings;
+
+    public SegmentedAudioReader(int targetRate, SegmentSettings settings) {
+        this.targetRate = targetRate;
+        this.settings = settings;
+    }
+
+    /** What reading one track gave. */
+    public record Summary(AudioStreamInfo source, int segments, double secondsUsed) {}
+
+    /**
+     * Reads {@code stream} to its end (or the cap) and hands each segment to {@code consumer} as soon as it is cut.
+     * Does not close the stream.
+     *
+     * @throws AudioDecodeException from the decoder, or {@link DecodeFailure#TOO_SHORT} when the track gives no
+     *     segment (shorter than one segment under {@link SegmentSettings.TailPolicy#DROP}, or than the kept tail)
+     */
+    public Summary read(AudioStream stream, String name, Consumer<Segment> consumer) throws IOException {
+        AudioStreamInfo info = stream.info();
+        int channels = info.channels();
+        Segmenter segmenter = new Segmenter(targetRate, settings, consumer);
+        StreamingResampler resampler = new StreamingResampler(info.sampleRate(), targetRate);
+        float[] interleaved = new float[BLOCK_FRAMES * channels];
+        float[] mono = new float[BLOCK_FRAMES];
+        int frames;
+        while (!segmenter.isFull() && (frames = stream.read(interleaved, BLOCK_FRAMES)) > 0) {
+            Downmix.toMono(interleaved, frames, channels, mono);
+            resampler.process(mono, 0, frames, segmenter);
+        }
+        if (!segmenter.isFull()) {
+            resampler.finish(segmenter);
+        }
+        int segments = segmenter.finish();
+        double secondsUsed = segmenter.samplesUsed() / (double) targetRate;
+        if (segments == 0) {
+            throw new AudioDecodeException(DecodeFailure.TOO_SHORT, String.format(java.util.Locale.ROOT,
+                    "%s: %.2f s of audio, shorter than one %.2f s segment", name, secondsUsed,
+                    settings.segmentSeconds()));
+        }
+        return new Summary(info, segments, secondsUsed);
+    }
+}
