@@ -25,12 +25,13 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "doctor",
         mixinStandardHelpOptions = true,
-        header = "Checks that Spark, the feature kernel and ND4J work on every executor.",
+        header = "Checks that Spark, the feature kernel, FFmpeg and ND4J work on every executor.",
         sortOptions = false,
         description = {
             "Starts Spark with the job settings, runs tasks on the executors and checks in each executor JVM that "
-                    + "the feature kernel computes a known answer and that ND4J's native backend loads. Prints one "
-                    + "block per executor; exits 1 if any check failed, naming the executor and the check.",
+                    + "the feature kernel computes a known answer and that FFmpeg's decoders and ND4J's native "
+                    + "backend load. Prints one block per executor; exits 1 if any check failed, naming the executor "
+                    + "and the check.",
             ""
         })
 public final class DoctorCommand implements Callable<Integer> {
@@ -91,9 +92,13 @@ public final class DoctorCommand implements Callable<Integer> {
                     first.ompThreads(), entry.getValue().size());
             ExecutorReport failed = entry.getValue().stream().filter(r -> !r.ok()).findFirst().orElse(first);
             out.printf("  feature kernel: %s%n", status(failed.kernelOk(), failed.kernelDetail()));
+            out.printf("  audio decoding: %s%n", status(failed.decodingOk(), failed.decodingDetail()));
             out.printf("  ND4J backend:   %s%n", status(failed.nd4jOk(), failed.nd4jDetail()));
             if (!failed.kernelOk()) {
                 failures.add("executor " + entry.getKey() + ": feature kernel: " + failed.kernelDetail());
+            }
+            if (!failed.decodingOk()) {
+                failures.add("executor " + entry.getKey() + ": audio decoding: " + failed.decodingDetail());
             }
             if (!failed.nd4jOk()) {
                 failures.add("executor " + entry.getKey() + ": ND4J: " + failed.nd4jDetail());

@@ -1,6 +1,7 @@
 package dev.audiopipeline.jobs.doctor;
 
 import dev.audiopipeline.features.FeatureSettings;
+import dev.audiopipeline.pipeline.decode.DecoderProbe;
 import dev.audiopipeline.training.runtime.Nd4jBackendProbe;
 import java.io.Serializable;
 import java.net.InetAddress;
@@ -17,12 +18,15 @@ public record ExecutorReport(
         String ompThreads,
         boolean kernelOk,
         String kernelDetail,
+        boolean decodingOk,
+        String decodingDetail,
         boolean nd4jOk,
         String nd4jDetail) implements Serializable {
 
     /** Runs every check in the current (executor) JVM. */
     public static ExecutorReport collect(FeatureSettings settings, boolean checkNd4j) {
         FeatureKernelProbe.Result kernel = FeatureKernelProbe.run(settings);
+        DecoderProbe.Result decoding = DecoderProbe.run();
         Nd4jBackendProbe.Result nd4j = checkNd4j ? Nd4jBackendProbe.run() : new Nd4jBackendProbe.Result(true, "skipped");
         SparkEnv env = SparkEnv.get();
         return new ExecutorReport(
@@ -34,12 +38,14 @@ public record ExecutorReport(
                 String.valueOf(System.getenv("OMP_NUM_THREADS")),
                 kernel.ok(),
                 kernel.detail(),
+                decoding.ok(),
+                decoding.detail(),
                 nd4j.ok(),
                 nd4j.detail());
     }
 
     public boolean ok() {
-        return kernelOk && nd4jOk;
+        return kernelOk && decodingOk && nd4jOk;
     }
 
     private static String hostName() {

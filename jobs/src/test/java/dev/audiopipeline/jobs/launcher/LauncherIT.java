@@ -109,6 +109,7 @@ class LauncherIT {
                 .contains("executor driver")
                 .contains("OMP_NUM_THREADS=1")
                 .contains("feature kernel: ok")
+                .contains("audio decoding: ok, FFmpeg libavcodec")
                 .contains("ND4J backend:   ok, CpuBackend")
                 .contains("all checks passed on 1 executor(s)");
         assertThat(run.err()).doesNotContain("Exception").doesNotContain(" INFO ");

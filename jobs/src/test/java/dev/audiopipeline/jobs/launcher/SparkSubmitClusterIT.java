@@ -62,6 +62,7 @@ class SparkSubmitClusterIT {
                 .contains("executor 0 on ")
                 .doesNotContain("executor driver")
                 .contains("feature kernel: ok")
+                .contains("audio decoding: ok, FFmpeg libavcodec")
                 .contains("ND4J backend:   ok, CpuBackend")
                 .contains("OMP_NUM_THREADS=1")
                 .contains("all checks passed on 1 executor(s)");
