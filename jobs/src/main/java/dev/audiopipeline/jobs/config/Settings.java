@@ -1,6 +1,8 @@
 package dev.audiopipeline.jobs.config;
 
 import dev.audiopipeline.features.FeatureSettings;
+import dev.audiopipeline.pipeline.segment.SegmentSettings;
+import dev.audiopipeline.pipeline.source.TrackSplit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -111,6 +113,40 @@ public final class Settings {
             .doc("Tuning offset of the chroma filterbank, in fractions of a chroma bin (librosa estimates it "
                     + "per input when not given; this product uses this fixed value).")
             .defaultValue(FEATURE_DEFAULTS.tuning()).check(v -> v >= -0.5 && v < 0.5, "in [-0.5, 0.5)"));
+
+    // ---- extract: the Spark feature job ----
+
+    private static final SegmentSettings SEGMENT_DEFAULTS = SegmentSettings.defaults();
+
+    public static final Setting<Double> SEGMENT_SECONDS = register(Setting.decimal("extract.segment-seconds")
+            .doc("Length of a segment, the unit features are computed and models predict on (GTZAN-style models "
+                    + "take 3 s, ten per 30-s clip).")
+            .defaultValue(SEGMENT_DEFAULTS.segmentSeconds()).check(v -> v > 0 && v <= 3600, "in (0, 3600]"));
+
+    public static final Setting<Double> SEGMENT_HOP_SECONDS = register(Setting.decimal("extract.segment-hop-seconds")
+            .doc("Distance between segment starts; none means the segment length (no overlap), less overlaps, "
+                    + "more skips audio between segments.")
+            .noneAllowed().check(v -> v > 0 && v <= 3600, "in (0, 3600]"));
+
+    public static final Setting<String> SEGMENT_TAIL = register(Setting.text("extract.segment-tail")
+            .doc("The audio after the last whole segment: drop it, or pad it with zeros to a segment when it fills "
+                    + "at least extract.min-tail-fraction of one. With drop, a file shorter than a segment is "
+                    + "rejected as too_short.")
+            .defaultValue(SEGMENT_DEFAULTS.tail().name().toLowerCase(java.util.Locale.ROOT))
+            .check(v -> v.equals("drop") || v.equals("pad"), "drop or pad"));
+
+    public static final Setting<Double> MIN_TAIL_FRACTION = register(Setting.decimal("extract.min-tail-fraction")
+            .doc("With extract.segment-tail = pad: the least share of a segment a tail must fill to be kept.")
+            .defaultValue(SEGMENT_DEFAULTS.minTailFraction()).check(v -> v > 0 && v <= 1, "in (0, 1]"));
+
+    public static final Setting<Double> MAX_SECONDS = register(Setting.decimal("extract.max-seconds")
+            .doc("How much of each file is used, from its start (decoding stops there); 0 means all of it.")
+            .defaultValue(SEGMENT_DEFAULTS.maxSeconds()).check(v -> v >= 0, ">= 0"));
+
+    public static final Setting<Double> TEST_FRACTION = register(Setting.decimal("extract.test-fraction")
+            .doc("Share of tracks assigned to the test split when the input layout gives none (deterministic, by "
+                    + "a hash of the track's path).")
+            .defaultValue(TrackSplit.DEFAULT_TEST_FRACTION).check(v -> v >= 0 && v <= 1, "in [0, 1]"));
 
     private Settings() {}
 

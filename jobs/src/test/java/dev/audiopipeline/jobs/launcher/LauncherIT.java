@@ -30,7 +30,7 @@ class LauncherIT {
         ProcessRun help = launch(List.of("--help"));
         assertThat(help.exitCode()).as(help.toString()).isZero();
         List<String> commands = new ArrayList<>(new CommandLine(new AudioPipelineCommand()).getSubcommands().keySet());
-        assertThat(commands).contains("features", "doctor", "config");
+        assertThat(commands).contains("features", "extract", "doctor", "config");
         for (String command : commands) {
             assertThat(help.out()).contains("  " + command + " ");
             ProcessRun commandHelp = launch(List.of(command, "--help"));
@@ -97,6 +97,30 @@ class LauncherIT {
         // Quiet by default: the product's one INFO line, no Spark/Hadoop chatter.
         assertThat(run.errLines()).hasSize(1);
         assertThat(run.err()).contains("INFO FeaturesCommand");
+    }
+
+    @Test
+    void extractWritesTheContractsOutputs() throws IOException {
+        float[] samples = new float[3 * 22050];
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = (float) (0.5 * Math.sin(2 * Math.PI * 440 * i / 22050.0));
+        }
+        Path root = work.resolve("genres");
+        Files.createDirectories(root.resolve("blues"));
+        WavWriter.of(WavWriter.Encoding.PCM_16).write(root.resolve("blues/blues.00000.wav"), samples, 22050);
+        Files.writeString(root.resolve("blues/readme.txt"), "not audio");
+        Path output = work.resolve("features-out");
+
+        ProcessRun run = launch(List.of("extract", "--input", root.toString(), "--output", output.toString(),
+                "--master", "local[2]"));
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).startsWith("2 files: 1 ok, 1 rejected; 1 segments, 3.0 s of audio");
+        assertThat(output.resolve("features")).isDirectoryContaining("glob:**.parquet");
+        assertThat(output.resolve("rejected")).isDirectoryContaining("glob:**.parquet");
+        assertThat(Files.readString(output.resolve("_summary.json"))).contains("\"files_seen\" : 2",
+                "\"files_ok\" : 1", "\"files_rejected\" : 1", "\"segments\" : 1", "\"audio_seconds\" : 3.0",
+                "\"wall_seconds\"");
     }
 
     @Test

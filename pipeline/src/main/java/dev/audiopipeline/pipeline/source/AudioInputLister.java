@@ -75,10 +75,16 @@ public final class AudioInputLister {
     }
 
     /**
-     * Lists the files a manifest names ({@link ManifestReader}); a named file that does not exist is a
-     * {@link DecodeFailure#UNREADABLE} rejection, not a failure of the listing.
+     * Lists the files a manifest names ({@link ManifestReader}), relative paths resolved against the manifest's
+     * folder; a named file that does not exist is a {@link DecodeFailure#UNREADABLE} rejection, not a failure of
+     * the listing.
      */
     public InputListing listManifest(String manifestUri) throws IOException {
+        return listManifest(manifestUri, null);
+    }
+
+    /** As {@link #listManifest(String)}, with relative paths resolved against {@code rootUri} when it is given. */
+    public InputListing listManifest(String manifestUri, String rootUri) throws IOException {
         Path manifest = new Path(manifestUri);
         FileSystem manifestFs = manifest.getFileSystem(hadoopConfiguration);
         List<ManifestReader.Entry> entries;
@@ -87,7 +93,7 @@ public final class AudioInputLister {
         } catch (FileNotFoundException e) {
             throw new FileNotFoundException("manifest not found: " + manifestUri);
         }
-        Path base = manifestFs.getFileStatus(manifest).getPath().getParent();
+        Path base = rootUri != null ? new Path(rootUri) : manifestFs.getFileStatus(manifest).getPath().getParent();
         List<AudioInput> inputs = new ArrayList<>();
         List<InputRejection> rejected = new ArrayList<>();
         for (ManifestReader.Entry entry : entries) {

@@ -1,0 +1,94 @@
+package dev.audiopipeline.jobs.cli;
+
+import dev.audiopipeline.jobs.config.FeatureSettingsConfig;
+import dev.audiopipeline.jobs.config.JobConfig;
+import dev.audiopipeline.jobs.config.SegmentSettingsConfig;
+import dev.audiopipeline.jobs.config.Settings;
+import dev.audiopipeline.jobs.spark.SparkSessions;
+import dev.audiopipeline.pipeline.extract.ExtractionSettings;
+import dev.audiopipeline.pipeline.extract.ExtractionSummary;
+import dev.audiopipeline.pipeline.extract.FeatureExtractionJob;
+import dev.audiopipeline.pipeline.source.AudioInputLister;
+import dev.audiopipeline.pipeline.source.InputListing;
+import dev.audiopipeline.pipeline.source.TrackSplit;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.apache.hadoop.fs.FileAlreadyExistsException;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** The Spark feature job: every audio file under a root to Parquet features, rejections and a summary. */
+@Command(
+        name = "extract",
+        mixinStandardHelpOptions = true,
+        header = "The Spark feature job: audio under a root to Parquet features, rejections and a summary.",
+        sortOptions = false,
+        description = {
+            "Lists every file under --input (file://, hdfs://, s3a://; labels from ROOT/<label>/... or "
+                    + "ROOT/train|test/<label>/..., or from --manifest), decodes, cuts and computes MFCC, log-mel, "
+                    + "spectral contrast and their statistics per segment on the executors, and writes "
+                    + "OUTPUT/features/ (Parquet, one row per segment), OUTPUT/rejected/ (path, reason, detail), "
+                    + "OUTPUT/_feature_settings.json and OUTPUT/_summary.json. A file that cannot be used is "
+                    + "rejected with its reason and never stops the job. The output must not hold features yet.",
+            ""
+        })
+public final class ExtractCommand implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+
+    @Option(names = "--input", required = true, paramLabel = "URI", description = "Root of the audio files.")
+    String input;
+
+    @Option(names = "--output", required = true, paramLabel = "URI", description = "Where the results go.")
+    String output;
+
+    @Option(names = "--manifest", paramLabel = "CSV",
+            description = "Labels (and splits) from a CSV 'path,label[,split]' instead of folders; relative paths "
+                    + "are below --input.")
+    String manifest;
+
+    @Option(names = "--segment-seconds", paramLabel = "S",
+            description = "Segment length in seconds (setting extract.segment-seconds).")
+    Double segmentSeconds;
+
+    @Mixin ConfigOptions configOptions;
+
+    @Mixin SparkOptions sparkOptions;
+
+    @Override
+    public Integer call() {
+        JobConfig config = configOptions.builder()
+                .option(Settings.SEGMENT_SECONDS, "--segment-seconds", segmentSeconds)
+                .build();
+        ExtractionSettings settings = new ExtractionSettings(FeatureSettingsConfig.from(config),
+                SegmentSettingsConfig.from(config));
+        SparkSession spark = SparkSessions.start("audio-pipeline extract", config, sparkOptions.master());
+        try {
+            AudioInputLister lister = new AudioInputLister(spark.sparkContext().hadoopConfiguration(),
+                    new TrackSplit(config.get(Settings.TEST_FRACTION)));
+            InputListing listing = manifest != null ? lister.listManifest(manifest, input) : lister.list(input);
+            ExtractionSummary summary = new FeatureExtractionJob(spark).run(listing, settings, output);
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf(java.util.Locale.ROOT,
+                    "%d files: %d ok, %d rejected; %d segments, %.1f s of audio, in %.1f s -> %s%n",
+                    summary.filesSeen(), summary.filesOk(), summary.filesRejected(), summary.segments(),
+                    summary.audioSeconds(), summary.wallSeconds(), output);
+            out.flush();
+            return 0;
+        } catch (FileNotFoundException | FileAlreadyExistsException e) {
+            throw new JobFailedException(e.getMessage(), e);
+        } catch (IllegalArgumentException e) { // a manifest's mistake, naming its line
+            throw new JobFailedException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new JobFailedException("extract failed: " + e, e);
+        } finally {
+            spark.stop();
+        }
+    }
+}

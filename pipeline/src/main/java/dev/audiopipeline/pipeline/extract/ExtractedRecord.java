@@ -1,0 +1,64 @@
+package dev.audiopipeline.pipeline.extract;
+
+import java.io.Serializable;
+
+/**
+ * What a task produces for an input: a segment's features, or the input's rejection ({@link #holdsRejection()}).
+ * A Java bean, so Spark can encode it; the job splits the two kinds into {@code features/} and {@code rejected/}.
+ */
+public final class ExtractedRecord implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private String trackId;
+    private String path;
+    private String label;
+    private String split;
+    private int segment;
+    private double startS;
+    private double durationS;
+    private int sampleRate;
+    private float[][] mfcc;
+    private float[][] logmel;
+    private float[][] contrast;
+    private double[] stats;
+    private String configHash;
+    private String reason;
+    private String detail;
+
+    /** True for a rejection row (not a bean property: Spark must not make it a column). */
+    public boolean holdsRejection() {
+        return reason != null;
+    }
+
+    public String getTrackId() { return trackId; }
+    public void setTrackId(String trackId) { this.trackId = trackId; }
+    public String getPath() { return path; }
+    public void setPath(String path) { this.path = path; }
+    public String getLabel() { return label; }
+    public void setLabel(String label) { this.label = label; }
+    public String getSplit() { return split; }
+    public void setSplit(String split) { this.split = split; }
+    public int getSegment() { return segment; }
+    public void setSegment(int segment) { this.segment = segment; }
+    public double getStartS() { return startS; }
+    public void setStartS(double startS) { this.startS = startS; }
+    public double getDurationS() { return durationS; }
+    public void setDurationS(double durationS) { this.durationS = durationS; }
+    public int getSampleRate() { return sampleRate; }
+    public void setSampleRate(int sampleRate) { this.sampleRate = sampleRate; }
+    public float[][] getMfcc() { return mfcc; }
+    public void setMfcc(float[][] mfcc) { this.mfcc = mfcc; }
+    public float[][] getLogmel() { return logmel; }
+    public void setLogmel(float[][] logmel) { this.logmel = logmel; }
+    public float[][] getContrast() { return contrast; }
+    public void setContrast(float[][] contrast) { this.contrast = contrast; }
+    public double[] getStats() { return stats; }
+    public void setStats(double[] stats) { this.stats = stats; }
+    public String getConfigHash() { return configHash; }
+    public void setConfigHash(String configHash) { this.configHash = configHash; }
+    /** Null for a segment; the {@code rejected/} reason code for a rejection. */
+    public String getReason() { return reason; }
+    public void setReason(String reason) { this.reason = reason; }
+    public String getDetail() { return detail; }
+    public void setDetail(String detail) { this.detail = detail; }
+}
