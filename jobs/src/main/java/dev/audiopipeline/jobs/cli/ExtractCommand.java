@@ -67,7 +67,7 @@ public final class ExtractCommand implements Callable<Integer> {
                 .option(Settings.SEGMENT_SECONDS, "--segment-seconds", segmentSeconds)
                 .build();
         ExtractionSettings settings = new ExtractionSettings(FeatureSettingsConfig.from(config),
-                SegmentSettingsConfig.from(config));
+                SegmentSettingsConfig.from(config), config.get(Settings.FILE_TIMEOUT_SECONDS));
         SparkSession spark = SparkSessions.start("audio-pipeline extract", config, sparkOptions.master());
         try {
             AudioInputLister lister = new AudioInputLister(spark.sparkContext().hadoopConfiguration(),

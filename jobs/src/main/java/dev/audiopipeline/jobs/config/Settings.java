@@ -1,6 +1,7 @@
 package dev.audiopipeline.jobs.config;
 
 import dev.audiopipeline.features.FeatureSettings;
+import dev.audiopipeline.pipeline.extract.ExtractionSettings;
 import dev.audiopipeline.pipeline.segment.SegmentSettings;
 import dev.audiopipeline.pipeline.source.TrackSplit;
 import java.util.ArrayList;
@@ -147,6 +148,11 @@ public final class Settings {
             .doc("Share of tracks assigned to the test split when the input layout gives none (deterministic, by "
                     + "a hash of the track's path).")
             .defaultValue(TrackSplit.DEFAULT_TEST_FRACTION).check(v -> v >= 0 && v <= 1, "in [0, 1]"));
+
+    public static final Setting<Double> FILE_TIMEOUT_SECONDS = register(Setting.decimal("extract.file-timeout-seconds")
+            .doc("The most one file may take on an executor (decoding, cutting, features) before it is set aside in "
+                    + "rejected/ with reason timeout, so that no file can hold up the job.")
+            .defaultValue(ExtractionSettings.DEFAULT_FILE_TIMEOUT_SECONDS).check(v -> v > 0, "> 0"));
 
     private Settings() {}
 

@@ -47,6 +47,9 @@ public final class SegmentedAudioReader {
         float[] mono = new float[BLOCK_FRAMES];
         int frames;
         while (!segmenter.isFull() && (frames = stream.read(interleaved, BLOCK_FRAMES)) > 0) {
+            if (Thread.interrupted()) { // a per-file time limit ran out
+                throw new java.io.InterruptedIOException(name + ": reading interrupted");
+            }
             Downmix.toMono(interleaved, frames, channels, mono);
             resampler.process(mono, 0, frames, segmenter);
         }

@@ -91,6 +91,11 @@ final class AvioBridge implements Closeable {
     }
 
     private int read(BytePointer target, int size) {
+        if (Thread.currentThread().isInterrupted()) {
+            // A per-file time limit ran out: make FFmpeg give up at its next read instead of decoding on.
+            failure = new java.io.InterruptedIOException("decoding interrupted");
+            return avutil.AVERROR_EIO();
+        }
         try {
             int n = source.read(position, scratch, 0, Math.min(size, scratch.length));
             if (n <= 0) {

@@ -18,7 +18,9 @@ public enum DecodeFailure {
     /** Decodable, but shorter than the minimum a job needs (e.g. less than one segment). */
     TOO_SHORT,
     /** The bytes could not be read at all (permissions, I/O error). */
-    UNREADABLE;
+    UNREADABLE,
+    /** Decoding and features took longer than the job's per-file time limit (the file is set aside). */
+    TIMEOUT;
 
     /** The lower-case code written to {@code rejected/}, e.g. {@code unsupported_format}. */
     public String code() {

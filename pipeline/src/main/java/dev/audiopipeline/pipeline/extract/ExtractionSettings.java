@@ -10,8 +10,21 @@ import java.util.List;
  * What the extraction job computes per segment: the feature kernel's settings and how tracks are cut. The features
  * are the contract's: MFCC, log-mel and spectral contrast matrices ({@code [frame][coefficient]}) and the summary
  * statistics of the three.
+ *
+ * @param fileTimeoutSeconds the most one file may take (decoding, cutting, features) before it is set aside as
+ *     {@code timeout}
  */
-public record ExtractionSettings(FeatureSettings features, SegmentSettings segments) implements Serializable {
+public record ExtractionSettings(FeatureSettings features, SegmentSettings segments, double fileTimeoutSeconds)
+        implements Serializable {
+
+    /** An hour-long file at the 600-s default cap takes seconds; ten minutes means something is stuck. */
+    public static final double DEFAULT_FILE_TIMEOUT_SECONDS = 600;
+
+    public ExtractionSettings {
+        if (!(fileTimeoutSeconds > 0)) {
+            throw new IllegalArgumentException("file timeout must be > 0 s, got " + fileTimeoutSeconds);
+        }
+    }
 
     /** The matrices every segment row carries, in the order of the statistics vector. */
     public static final List<Feature> MATRICES = List.of(Feature.MFCC, Feature.LOGMEL, Feature.CONTRAST);

@@ -54,6 +54,8 @@ public final class FeatureExtractionJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(FeatureExtractionJob.class);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** How often the driver logs progress while the job runs. */
+    private static final long PROGRESS_SECONDS = 10;
     /** Tasks per core: files differ in length, so smaller tasks balance the cores better. */
     private static final int TASKS_PER_CORE = 4;
 
@@ -84,8 +86,9 @@ public final class FeatureExtractionJob {
 
         Broadcast<SerializableConfiguration> conf = context.broadcast(new SerializableConfiguration(hadoopConf));
         int slices = Math.max(1, Math.min(inputs, context.defaultParallelism() * TASKS_PER_CORE));
+        ExtractionProgress progress = new ExtractionProgress(spark.sparkContext(), inputs, PROGRESS_SECONDS, LOG);
         JavaRDD<ExtractedRecord> records = context.parallelize(listing.inputs(), slices)
-                .flatMap(new TrackFeatureExtractor(settings, conf))
+                .flatMap(new TrackFeatureExtractor(settings, conf, progress.counters()))
                 .persist(StorageLevel.MEMORY_AND_DISK_SER());
         try {
             Dataset<Row> all = spark.createDataFrame(records, ExtractedRecord.class);
@@ -109,10 +112,11 @@ public final class FeatureExtractionJob {
                     segments, audioSeconds, (System.nanoTime() - start) / 1e9);
             writeJson(fs, new Path(output, FEATURE_SETTINGS), featureSettings(settings));
             writeJson(fs, new Path(output, SUMMARY), summaryJson(summary));
-            LOG.info("extracted {} segments of {} files ({} rejected) in {} s", segments, summary.filesOk(),
-                    filesRejected, String.format(java.util.Locale.ROOT, "%.1f", summary.wallSeconds()));
+            LOG.info("extract: {}; done: {} segments of {} files ({} rejected) in {} s", progress.line(), segments,
+                    summary.filesOk(), filesRejected, String.format(java.util.Locale.ROOT, "%.1f", summary.wallSeconds()));
             return summary;
         } finally {
+            progress.close();
             records.unpersist(false);
             conf.destroy();
         }

@@ -15,6 +15,12 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -28,17 +34,54 @@ import org.apache.spark.util.SerializableConfiguration;
 public final class TrackFeatureExtractor implements FlatMapFunction<AudioInput, ExtractedRecord> {
     private static final long serialVersionUID = 1L;
 
+    /** Per executor JVM: the threads that work on files under a time limit (daemons: a stuck one never blocks exit). */
+    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "extract-file");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final ExtractionSettings settings;
     private final Broadcast<SerializableConfiguration> hadoopConfiguration;
+    private final ExtractionProgress.Counters progress;
 
-    public TrackFeatureExtractor(ExtractionSettings settings, Broadcast<SerializableConfiguration> hadoopConfiguration) {
+    public TrackFeatureExtractor(ExtractionSettings settings, Broadcast<SerializableConfiguration> hadoopConfiguration,
+                                 ExtractionProgress.Counters progress) {
         this.settings = settings;
         this.hadoopConfiguration = hadoopConfiguration;
+        this.progress = progress;
     }
 
     @Override
-    public Iterator<ExtractedRecord> call(AudioInput input) {
-        return extract(input, hadoopConfiguration.value().value()).iterator();
+    public Iterator<ExtractedRecord> call(AudioInput input) throws InterruptedException {
+        List<ExtractedRecord> rows = withinTimeLimit(input, hadoopConfiguration.value().value());
+        progress.files().add(1);
+        if (!rows.get(0).holdsRejection()) {
+            progress.segments().add(rows.size());
+        }
+        return rows.iterator();
+    }
+
+    /**
+     * {@link #extract} on a worker thread, given at most the settings' time: a file that takes longer is rejected as
+     * {@link DecodeFailure#TIMEOUT} and its worker interrupted (FFmpeg's reads and the segment loop give up on
+     * interruption; a worker stuck elsewhere in native code stays behind, and the task goes on with its next file).
+     */
+    public List<ExtractedRecord> withinTimeLimit(AudioInput input, Configuration conf) throws InterruptedException {
+        Future<List<ExtractedRecord>> work = WORKERS.submit(() -> extract(input, conf));
+        long limitNanos = (long) (settings.fileTimeoutSeconds() * 1e9);
+        try {
+            return work.get(limitNanos, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            work.cancel(true);
+            return List.of(rejection(input.path(), DecodeFailure.TIMEOUT, input.path() + ": not done within the "
+                    + settings.fileTimeoutSeconds() + " s per-file limit (setting extract.file-timeout-seconds)"));
+        } catch (ExecutionException e) { // extract() turns every exception into a rejection; this is an Error
+            throw new IllegalStateException(input.path() + ": " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) { // Spark cancels the task: stop the file too
+            work.cancel(true);
+            throw e;
+        }
     }
 
     /** The rows of one input (also usable without Spark). */

@@ -37,7 +37,7 @@ class FeatureExtractionJobTest {
 
     private static final int RATE = 22050;
     private static final ExtractionSettings SETTINGS = new ExtractionSettings(FeatureSettings.defaults(),
-            new SegmentSettings(3, 3, SegmentSettings.TailPolicy.DROP, 0.5, 600));
+            new SegmentSettings(3, 3, SegmentSettings.TailPolicy.DROP, 0.5, 600), 600);
 
     private final Path work = TestScratch.newDirectory("extract");
 

@@ -1,0 +1,61 @@
+package dev.audiopipeline.pipeline.extract;
+
+import java.io.Serializable;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.spark.SparkContext;
+import org.apache.spark.util.LongAccumulator;
+import org.slf4j.Logger;
+
+/**
+ * Progress of an extraction that a person can follow: tasks count finished files and segments in accumulators,
+ * and the driver logs "files done / total, segments, files per second" every interval while the job runs.
+ * (A retried task counts its files again: the figures are for watching, the summary is exact.)
+ */
+public final class ExtractionProgress implements AutoCloseable {
+
+    /** What tasks update; serializable, shipped with the task. */
+    public record Counters(LongAccumulator files, LongAccumulator segments) implements Serializable {}
+
+    private final Counters counters;
+    private final long totalFiles;
+    private final Logger log;
+    private final long start = System.nanoTime();
+    private final ScheduledExecutorService timer;
+
+    public ExtractionProgress(SparkContext context, long totalFiles, long intervalSeconds, Logger log) {
+        this.counters = new Counters(context.longAccumulator("extract files done"),
+                context.longAccumulator("extract segments done"));
+        this.totalFiles = totalFiles;
+        this.log = log;
+        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "extract-progress");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.scheduleAtFixedRate(this::report, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
+    }
+
+    public Counters counters() {
+        return counters;
+    }
+
+    /** One progress line, e.g. "120/1000 files, 1190 segments, 11.8 files/s". */
+    public String line() {
+        long files = counters.files().value();
+        double seconds = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
+        return String.format(Locale.ROOT, "%d/%d files, %d segments, %.1f files/s", files, totalFiles,
+                counters.segments().value(), files / seconds);
+    }
+
+    private void report() {
+        log.info("extract: {}", line());
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}
