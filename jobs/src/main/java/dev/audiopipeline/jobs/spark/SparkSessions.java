@@ -2,6 +2,7 @@ package dev.audiopipeline.jobs.spark;
 
 import dev.audiopipeline.jobs.config.JobConfig;
 import java.util.Map;
+import dev.audiopipeline.pipeline.spark.KryoSetup;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -34,6 +35,7 @@ public final class SparkSessions {
         }
         // One BLAS/OpenMP thread per task on executors (ND4J otherwise takes every core in every task).
         conf.setIfMissing("spark.executorEnv.OMP_NUM_THREADS", "1");
+        KryoSetup.apply(conf); // Kryo, with the product's records registered
         return SparkSession.builder().config(conf).getOrCreate();
     }
 }

@@ -1,6 +1,7 @@
 package dev.audiopipeline.pipeline.testing;
 
 import java.nio.file.Path;
+import dev.audiopipeline.pipeline.spark.KryoSetup;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -30,7 +31,10 @@ public final class SparkTestSession implements ParameterResolver {
     public static synchronized SparkSession get() {
         if (session == null) {
             Path scratch = TestScratch.root().resolve("spark");
+            // Kryo as the jobs use it (KryoSetup), so tests catch data Kryo cannot carry.
+            org.apache.spark.SparkConf conf = KryoSetup.apply(new org.apache.spark.SparkConf());
             session = SparkSession.builder()
+                    .config(conf)
                     .master("local[2]")
                     .appName("audio-pipeline-tests")
                     .config("spark.driver.host", "127.0.0.1")
