@@ -5,18 +5,15 @@ import dev.audiopipeline.pipeline.decode.AudioStream;
 import dev.audiopipeline.pipeline.decode.AudioStreamInfo;
 import dev.audiopipeline.pipeline.decode.SeekableSource;
 import dev.audiopipeline.pipeline.resample.FloatArrayCollector;
-import dev.audiopipeline.pipeline.resample.StreamingResampler;
 import java.io.IOException;
 import java.io.InputStream;
 
 /**
  * Reads a whole input as librosa's {@code load(path, sr=rate, mono=True)} does: decode, average the channels,
- * resample to {@code rate} with the high-quality band-limited {@link StreamingResampler}. For one file on one
+ * resample to {@code rate} with the high-quality band-limited {@link dev.audiopipeline.pipeline.resample.StreamingResampler}. For one file on one
  * machine (the {@code features} command); the Spark jobs stream segments instead of holding whole files.
  */
 public final class MonoAudioReader {
-
-    private static final int BLOCK_FRAMES = 8192;
 
     private final int targetRate;
 
@@ -34,7 +31,7 @@ public final class MonoAudioReader {
      * @throws dev.audiopipeline.pipeline.decode.AudioDecodeException with a reason if the input is not usable
      */
     public DecodedAudio read(InputStream in, String name) throws IOException {
-        return read(AudioDecoders.open(in, name));
+        return read(AudioDecoders.open(in, name), name);
     }
 
     /**
@@ -42,23 +39,14 @@ public final class MonoAudioReader {
      * index at the end (M4A) need to seek.
      */
     public DecodedAudio read(SeekableSource source, String name) throws IOException {
-        return read(AudioDecoders.open(source, name));
+        return read(AudioDecoders.open(source, name), name);
     }
 
-    private DecodedAudio read(AudioStream opened) throws IOException {
+    private DecodedAudio read(AudioStream opened, String name) throws IOException {
         try (AudioStream stream = opened) {
             AudioStreamInfo info = stream.info();
-            int channels = info.channels();
-            StreamingResampler resampler = new StreamingResampler(info.sampleRate(), targetRate);
             FloatArrayCollector collector = new FloatArrayCollector(initialCapacity(info));
-            float[] interleaved = new float[BLOCK_FRAMES * channels];
-            float[] mono = new float[BLOCK_FRAMES];
-            int frames;
-            while ((frames = stream.read(interleaved, BLOCK_FRAMES)) > 0) {
-                Downmix.toMono(interleaved, frames, channels, mono);
-                resampler.process(mono, 0, frames, collector);
-            }
-            resampler.finish(collector);
+            MonoResamplingPump.pump(stream, targetRate, collector, () -> false, name);
             return new DecodedAudio(collector.toArray(), targetRate, info);
         }
     }

@@ -4,7 +4,6 @@ import dev.audiopipeline.pipeline.decode.AudioDecodeException;
 import dev.audiopipeline.pipeline.decode.AudioStream;
 import dev.audiopipeline.pipeline.decode.AudioStreamInfo;
 import dev.audiopipeline.pipeline.decode.DecodeFailure;
-import dev.audiopipeline.pipeline.resample.StreamingResampler;
 import dev.audiopipeline.pipeline.segment.Segment;
 import dev.audiopipeline.pipeline.segment.SegmentSettings;
 import dev.audiopipeline.pipeline.segment.Segmenter;
@@ -17,8 +16,6 @@ import java.util.function.Consumer;
  * Decoding stops once the segment cap ({@link SegmentSettings#maxSeconds}) is reached.
  */
 public final class SegmentedAudioReader {
-
-    private static final int BLOCK_FRAMES = 8192;
 
     private final int targetRate;
     private final SegmentSettings settings;
@@ -40,22 +37,8 @@ public final class SegmentedAudioReader {
      */
     public Summary read(AudioStream stream, String name, Consumer<Segment> consumer) throws IOException {
         AudioStreamInfo info = stream.info();
-        int channels = info.channels();
         Segmenter segmenter = new Segmenter(targetRate, settings, consumer);
-        StreamingResampler resampler = new StreamingResampler(info.sampleRate(), targetRate);
-        float[] interleaved = new float[BLOCK_FRAMES * channels];
-        float[] mono = new float[BLOCK_FRAMES];
-        int frames;
-        while (!segmenter.isFull() && (frames = stream.read(interleaved, BLOCK_FRAMES)) > 0) {
-            if (Thread.interrupted()) { // a per-file time limit ran out
-                throw new java.io.InterruptedIOException(name + ": reading interrupted");
-            }
-            Downmix.toMono(interleaved, frames, channels, mono);
-            resampler.process(mono, 0, frames, segmenter);
-        }
-        if (!segmenter.isFull()) {
-            resampler.finish(segmenter);
-        }
+        MonoResamplingPump.pump(stream, targetRate, segmenter, segmenter::isFull, name);
         int segments = segmenter.finish();
         double secondsUsed = segmenter.samplesUsed() / (double) targetRate;
         if (segments == 0) {

@@ -4,7 +4,10 @@ import dev.audiopipeline.features.Feature;
 import dev.audiopipeline.features.FeatureSettings;
 import dev.audiopipeline.pipeline.segment.SegmentSettings;
 import java.io.Serializable;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What the extraction job computes per segment: the feature kernel's settings and how tracks are cut. The features
@@ -28,4 +31,7 @@ public record ExtractionSettings(FeatureSettings features, SegmentSettings segme
 
     /** The matrices every segment row carries, in the order of the statistics vector. */
     public static final List<Feature> MATRICES = List.of(Feature.MFCC, Feature.LOGMEL, Feature.CONTRAST);
+
+    /** {@link #MATRICES} as the set {@code FeatureExtractor.extract} takes (built once, not per segment). */
+    public static final Set<Feature> MATRIX_SET = Collections.unmodifiableSet(EnumSet.copyOf(MATRICES));
 }

@@ -12,7 +12,6 @@ import dev.audiopipeline.pipeline.source.AudioInput;
 import dev.audiopipeline.pipeline.source.HadoopFileSource;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -106,7 +105,7 @@ public final class TrackFeatureExtractor implements FlatMapFunction<AudioInput, 
     }
 
     private ExtractedRecord segmentRow(AudioInput input, Segment segment, FeatureExtractor extractor, String hash) {
-        FeatureResult result = extractor.extract(segment.samples(), EnumSet.copyOf(ExtractionSettings.MATRICES));
+        FeatureResult result = extractor.extract(segment.samples(), ExtractionSettings.MATRIX_SET);
         ExtractedRecord row = new ExtractedRecord();
         row.setTrackId(input.trackId());
         row.setPath(input.path());

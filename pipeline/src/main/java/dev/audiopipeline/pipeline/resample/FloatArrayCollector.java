@@ -33,11 +33,4 @@ public final class FloatArrayCollector implements SampleSink {
     public float[] toArray() {
         return Arrays.copyOf(data, size);
     }
-
-    /** Collected samples as a new array, emptying this collector. */
-    public float[] drain() {
-        float[] out = toArray();
-        size = 0;
-        return out;
-    }
 }
