@@ -8,6 +8,7 @@ import dev.audiopipeline.jobs.spark.SparkSessions;
 import dev.audiopipeline.pipeline.extract.ExtractionSettings;
 import dev.audiopipeline.pipeline.extract.ExtractionSummary;
 import dev.audiopipeline.pipeline.extract.FeatureExtractionJob;
+import dev.audiopipeline.pipeline.extract.IncompatibleOutputException;
 import dev.audiopipeline.pipeline.source.AudioInputLister;
 import dev.audiopipeline.pipeline.source.InputListing;
 import dev.audiopipeline.pipeline.source.TrackSplit;
@@ -35,7 +36,11 @@ import picocli.CommandLine.Spec;
                     + "spectral contrast and their statistics per segment on the executors, and writes "
                     + "OUTPUT/features/ (Parquet, one row per segment), OUTPUT/rejected/ (path, reason, detail), "
                     + "OUTPUT/_feature_settings.json and OUTPUT/_summary.json. A file that cannot be used is "
-                    + "rejected with its reason and never stops the job. The output must not hold features yet.",
+                    + "rejected with its reason and never stops the job.",
+            "Each run's rows go to a run=<id> partition, published only when the run is complete: a run that "
+                    + "fails leaves the output as it was. Without --incremental the output must be new; with it, "
+                    + "only files that are new or changed (path, size, modification time, label, split) since "
+                    + "they were extracted are processed, and the rows of changed files are replaced.",
             ""
         })
 public final class ExtractCommand implements Callable<Integer> {
@@ -52,6 +57,10 @@ public final class ExtractCommand implements Callable<Integer> {
             description = "Labels (and splits) from a CSV 'path,label[,split]' instead of folders; relative paths "
                     + "are below --input.")
     String manifest;
+
+    @Option(names = "--incremental",
+            description = "Add to an existing output: process only new and changed files (for nightly runs).")
+    boolean incremental;
 
     @Option(names = "--segment-seconds", paramLabel = "S",
             description = "Segment length in seconds (setting extract.segment-seconds).")
@@ -73,17 +82,18 @@ public final class ExtractCommand implements Callable<Integer> {
             AudioInputLister lister = new AudioInputLister(spark.sparkContext().hadoopConfiguration(),
                     new TrackSplit(config.get(Settings.TEST_FRACTION)));
             InputListing listing = manifest != null ? lister.listManifest(manifest, input) : lister.list(input);
-            ExtractionSummary summary = new FeatureExtractionJob(spark).run(listing, settings, output);
+            ExtractionSummary summary = new FeatureExtractionJob(spark).run(listing, settings, output, incremental);
             PrintWriter out = spec.commandLine().getOut();
             out.printf(java.util.Locale.ROOT,
-                    "%d files: %d ok, %d rejected; %d segments, %.1f s of audio, in %.1f s -> %s%n",
-                    summary.filesSeen(), summary.filesOk(), summary.filesRejected(), summary.segments(),
-                    summary.audioSeconds(), summary.wallSeconds(), output);
+                    "%d files: %d ok, %d rejected%s; %d segments, %.1f s of audio, in %.1f s -> %s (run %s)%n",
+                    summary.filesSeen(), summary.filesOk(), summary.filesRejected(),
+                    incremental ? ", " + summary.filesUnchanged() + " unchanged" : "", summary.segments(),
+                    summary.audioSeconds(), summary.wallSeconds(), output, summary.run());
             out.flush();
             return 0;
         } catch (FileNotFoundException | FileAlreadyExistsException e) {
             throw new JobFailedException(e.getMessage(), e);
-        } catch (IllegalArgumentException e) { // a manifest's mistake, naming its line
+        } catch (IllegalArgumentException | IncompatibleOutputException e) { // a manifest's mistake; other settings
             throw new JobFailedException(e.getMessage(), e);
         } catch (IOException e) {
             throw new JobFailedException("extract failed: " + e, e);

@@ -34,6 +34,20 @@ class ExtractCommandTest {
         assertThat(Files.readString(output.resolve("_summary.json"))).contains("\"segments\" : 4");
         assertThat(Files.readString(output.resolve("_feature_settings.json")))
                 .contains("\"segment_seconds\" : 2.0");
+
+        CliRun again = CliRun.of("extract", "--input", root.toString(), "--manifest",
+                root.resolve("labels.csv").toString(), "--output", output.toString(), "--segment-seconds", "2",
+                "--incremental", "--master", "local[2]", "--conf", "spark.ui.enabled=false");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).startsWith("3 files: 0 ok, 0 rejected, 3 unchanged; 0 segments, 0.0 s of audio, in ");
+
+        CliRun otherLength = CliRun.of("extract", "--input", root.toString(), "--manifest",
+                root.resolve("labels.csv").toString(), "--output", output.toString(), "--incremental",
+                "--master", "local[2]", "--conf", "spark.ui.enabled=false");
+        assertThat(otherLength.exitCode()).isEqualTo(1);
+        assertThat(otherLength.errLines()).isEqualTo(1);
+        assertThat(otherLength.err()).contains("holds features computed with other settings (segments.segment_seconds: "
+                + "stored 2.0, this run 3.0, segments.hop_seconds: stored 2.0, this run 3.0)");
     }
 
     @Test

@@ -22,6 +22,8 @@ public final class ExtractedRecord implements Serializable {
     private float[][] contrast;
     private double[] stats;
     private String configHash;
+    private long sourceSize;
+    private long sourceMtimeMs;
     private String reason;
     private String detail;
 
@@ -56,6 +58,12 @@ public final class ExtractedRecord implements Serializable {
     public void setStats(double[] stats) { this.stats = stats; }
     public String getConfigHash() { return configHash; }
     public void setConfigHash(String configHash) { this.configHash = configHash; }
+    /** The input's size when listed: with the modification time, what an incremental run compares. */
+    public long getSourceSize() { return sourceSize; }
+    public void setSourceSize(long sourceSize) { this.sourceSize = sourceSize; }
+    /** The input's modification time when listed, ms since the epoch. */
+    public long getSourceMtimeMs() { return sourceMtimeMs; }
+    public void setSourceMtimeMs(long sourceMtimeMs) { this.sourceMtimeMs = sourceMtimeMs; }
     /** Null for a segment; the {@code rejected/} reason code for a rejection. */
     public String getReason() { return reason; }
     public void setReason(String reason) { this.reason = reason; }

@@ -1,14 +1,22 @@
 package dev.audiopipeline.pipeline.extract;
 
 /**
- * What one extraction run did; written as {@code _summary.json}.
+ * What one extraction run did; written as {@code _summary.json} (and {@code _runs/<run>.json}).
+ * {@code filesSeen = filesOk + filesRejected + filesUnchanged}.
  *
  * @param filesSeen inputs listed (including manifest entries whose file is missing)
- * @param filesOk inputs that gave segments
- * @param filesRejected inputs in {@code rejected/}
- * @param segments rows in {@code features/}
+ * @param filesOk inputs this run processed that gave segments
+ * @param filesRejected inputs this run put in {@code rejected/}
+ * @param segments rows this run added to {@code features/}
  * @param audioSeconds seconds of audio in those segments (padding excluded)
  * @param wallSeconds the run's duration, listing to summary
+ * @param run the run's id: its rows are in the {@code run=<id>} partitions
+ * @param incremental whether the run was incremental
+ * @param filesNew listed inputs the output did not hold
+ * @param filesChanged listed inputs whose size, modification time, label or split changed: their rows were replaced
+ * @param filesUnchanged listed inputs skipped because the output holds them as they are
+ * @param filesRemoved inputs the output holds that were not listed this time (their rows are kept)
  */
 public record ExtractionSummary(long filesSeen, long filesOk, long filesRejected, long segments, double audioSeconds,
-                                double wallSeconds) {}
+                                double wallSeconds, String run, boolean incremental, long filesNew,
+                                long filesChanged, long filesUnchanged, long filesRemoved) {}

@@ -1,21 +1,23 @@
 package dev.audiopipeline.pipeline.extract;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.sum;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.audiopipeline.features.SummaryStatistics;
 import dev.audiopipeline.pipeline.source.InputListing;
 import dev.audiopipeline.pipeline.source.InputRejection;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
@@ -24,37 +26,35 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.SerializableConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The feature extraction job: spreads the listed inputs over the executors (about 8 files per task), and
- * writes under the output
+ * The feature extraction job: spreads the inputs over the executors (about 8 files per task) and adds to the output
+ * (layout in {@link ExtractionStore})
  * <ul>
- *   <li>{@code features/}: Parquet, one row per segment: {@code track_id, path, label, split, segment, start_s,
- *       duration_s, sample_rate, mfcc, logmel, contrast} (matrices {@code [frame][coefficient]}), {@code stats}
- *       (see {@code _feature_settings.json} for the names), {@code config_hash};</li>
- *   <li>{@code rejected/}: Parquet, one row per input that could not be used: {@code path, reason, detail};</li>
- *   <li>{@code _feature_settings.json}: every feature and segment setting, the hash, the statistics' names;</li>
- *   <li>{@code _summary.json}: {@code files_seen, files_ok, files_rejected, segments, audio_seconds,
- *       wall_seconds}.</li>
+ *   <li>{@code features/run=<id>/}: Parquet, one row per segment: {@code track_id, path, label, split, segment,
+ *       start_s, duration_s, sample_rate, mfcc, logmel, contrast} (matrices {@code [frame][coefficient]}),
+ *       {@code stats} (see {@code _feature_settings.json} for the names), {@code config_hash}, and the input's
+ *       {@code source_size, source_mtime_ms};</li>
+ *   <li>{@code rejected/run=<id>/}: Parquet, one row per input that could not be used: {@code path, reason,
+ *       detail}, with {@code label, split, source_size, source_mtime_ms};</li>
+ *   <li>{@code _feature_settings.json}, {@code _summary.json} and {@code _runs/<id>.json}.</li>
  * </ul>
- * Spark's output commit protocol makes each directory appear whole or not at all, also when tasks are retried
- * after an executor died.
+ * A new output gets every listed file. An incremental run processes only files that are new or changed since they
+ * were extracted ({@link IncrementalPlan}) and replaces the rows of changed ones. Every path ends up either with its
+ * segment rows in {@code features/} or with one row in {@code rejected/}, never both and never twice: Spark's commit
+ * protocol writes each staged directory whole also when tasks are retried after an executor died, and the store
+ * publishes a run only once it is complete.
  */
 public final class FeatureExtractionJob {
 
-    public static final String FEATURES = "features";
-    public static final String REJECTED = "rejected";
-    public static final String SUMMARY = "_summary.json";
-    public static final String FEATURE_SETTINGS = "_feature_settings.json";
-
     private static final Logger LOG = LoggerFactory.getLogger(FeatureExtractionJob.class);
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     /** How often the driver logs progress while the job runs. */
     private static final long PROGRESS_SECONDS = 10;
     /**
@@ -64,6 +64,9 @@ public final class FeatureExtractionJob {
      */
     private static final int FILES_PER_TASK = 8;
     private static final int MAX_TASKS = 10_000;
+    private static final StructType REJECTED_SCHEMA = new StructType()
+            .add("path", "string").add("reason", "string").add("detail", "string").add("label", "string")
+            .add("split", "string").add("source_size", "long").add("source_mtime_ms", "long");
 
     private final SparkSession spark;
 
@@ -71,32 +74,84 @@ public final class FeatureExtractionJob {
         this.spark = spark;
     }
 
+    /** Extracts everything listed into an output that holds nothing yet. */
+    public ExtractionSummary run(InputListing listing, ExtractionSettings settings, String outputUri)
+            throws IOException {
+        return run(listing, settings, outputUri, false);
+    }
+
     /**
      * Runs the job.
      *
-     * @throws FileAlreadyExistsException if the output already holds features (nothing is written then)
+     * @param incremental add to an output that may hold earlier runs: only new and changed files are processed
+     * @throws FileAlreadyExistsException if not incremental and the output already holds a run (nothing is written)
+     * @throws IncompatibleOutputException if incremental and the output holds features computed with other settings
      */
-    public ExtractionSummary run(InputListing listing, ExtractionSettings settings, String outputUri)
-            throws IOException {
+    public ExtractionSummary run(InputListing listing, ExtractionSettings settings, String outputUri,
+                                 boolean incremental) throws IOException {
         long start = System.nanoTime();
-        Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
-        Path output = new Path(outputUri);
-        FileSystem fs = output.getFileSystem(hadoopConf);
-        if (fs.exists(new Path(output, FEATURES))) {
-            throw new FileAlreadyExistsException(outputUri + " already holds " + FEATURES
-                    + "/: choose a new output directory");
+        ExtractionStore store = ExtractionStore.at(outputUri, spark.sparkContext().hadoopConfiguration());
+        store.recover();
+        Map<String, Object> featureSettings = featureSettings(settings);
+        IncrementalPlan plan;
+        if (store.holdsRuns()) {
+            if (!incremental) {
+                throw new FileAlreadyExistsException(outputUri + " already holds extracted features: choose a new "
+                        + "output directory, or add --incremental to process only new and changed files");
+            }
+            store.requireSameSettings(featureSettings);
+            plan = IncrementalPlan.of(listing, StoredTracks.read(spark, store));
+        } else {
+            plan = IncrementalPlan.everything(listing);
         }
-        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        int inputs = listing.inputs().size();
-        LOG.info("extracting features of {} files ({} layout) into {}", inputs, listing.layout(), outputUri);
+        RunId run = RunId.startingAt(Instant.now());
+        LOG.info("run {}: {} files listed ({} layout): {} new, {} changed, {} unchanged; {} no longer listed (kept)",
+                run, listing.inputs().size() + listing.rejected().size(), listing.layout(), plan.newFiles(),
+                plan.changedFiles(), plan.unchangedFiles(), plan.removedFiles());
 
-        Broadcast<SerializableConfiguration> conf = context.broadcast(new SerializableConfiguration(hadoopConf));
-        int slices = Math.max(1, Math.min(MAX_TASKS,
-                Math.max(Math.min(inputs, context.defaultParallelism()), (inputs + FILES_PER_TASK - 1) / FILES_PER_TASK)));
+        Path staging = store.staging(run);
+        List<PublishPlan.Move> moves = new ArrayList<>();
+        List<String> deletes = new ArrayList<>();
+        StagedCounts counts = StagedCounts.NONE;
+        if (!plan.toProcess().isEmpty() || !plan.listingRejections().isEmpty()) {
+            counts = extract(plan, settings, store, staging, run, moves);
+        }
+        rewriteWithout(plan.replacedPaths(), plan.featureFilesToRewrite(), store, store.features(),
+                new Path(staging, "rewrite/" + ExtractionStore.FEATURES), moves, deletes);
+        rewriteWithout(plan.replacedPaths(), plan.rejectedFilesToRewrite(), store, store.rejected(),
+                new Path(staging, "rewrite/" + ExtractionStore.REJECTED), moves, deletes);
+
+        long filesSeen = listing.inputs().size() + listing.rejected().size();
+        ExtractionSummary summary = new ExtractionSummary(filesSeen, counts.filesOk(), counts.filesRejected(),
+                counts.segments(), counts.audioSeconds(), (System.nanoTime() - start) / 1e9, run.value(),
+                incremental, plan.newFiles(), plan.changedFiles(), plan.unchangedFiles(), plan.removedFiles());
+        store.publish(new PublishPlan(run.value(), moves, deletes, summaryJson(summary), featureSettings), run);
+        LOG.info("run {} published: {} segments of {} files ({} rejected, {} unchanged) in {} s", run,
+                summary.segments(), summary.filesOk(), summary.filesRejected(), summary.filesUnchanged(),
+                String.format(Locale.ROOT, "%.1f", summary.wallSeconds()));
+        return summary;
+    }
+
+    /** What a run staged: counted from what was written (one small column), not from the matrices again. */
+    private record StagedCounts(long filesOk, long filesRejected, long segments, double audioSeconds) {
+        static final StagedCounts NONE = new StagedCounts(0, 0, 0, 0);
+    }
+
+    /** Extracts the plan's inputs into the run's staged partitions and plans their moves into the output. */
+    private StagedCounts extract(IncrementalPlan plan, ExtractionSettings settings, ExtractionStore store,
+                                 Path staging, RunId run, List<PublishPlan.Move> moves) throws IOException {
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        int inputs = plan.toProcess().size();
+        Broadcast<SerializableConfiguration> conf =
+                context.broadcast(new SerializableConfiguration(spark.sparkContext().hadoopConfiguration()));
+        int slices = Math.max(1, Math.min(MAX_TASKS, Math.max(Math.min(inputs, context.defaultParallelism()),
+                (inputs + FILES_PER_TASK - 1) / FILES_PER_TASK)));
         ExtractionProgress progress = new ExtractionProgress(spark.sparkContext(), inputs, PROGRESS_SECONDS, LOG);
-        JavaRDD<ExtractedRecord> records = context.parallelize(listing.inputs(), slices)
+        JavaRDD<ExtractedRecord> records = context.parallelize(plan.toProcess(), slices)
                 .flatMap(new TrackFeatureExtractor(settings, conf, progress.counters()))
                 .persist(StorageLevel.MEMORY_AND_DISK()); // read twice: features, then rejections
+        Path stagedFeatures = new Path(new Path(staging, ExtractionStore.FEATURES), run.partition());
+        Path stagedRejected = new Path(new Path(staging, ExtractionStore.REJECTED), run.partition());
         try {
             // The bean encoder generates code for the conversion; createDataFrame(rdd, Bean.class) would convert
             // by reflection and box every float of the matrices (several times slower).
@@ -105,59 +160,92 @@ public final class FeatureExtractionJob {
                     col("trackId").as("track_id"), col("path"), col("label"), col("split"), col("segment"),
                     col("startS").as("start_s"), col("durationS").as("duration_s"),
                     col("sampleRate").as("sample_rate"), col("mfcc"), col("logmel"), col("contrast"), col("stats"),
-                    col("configHash").as("config_hash"));
+                    col("configHash").as("config_hash"), col("sourceSize").as("source_size"),
+                    col("sourceMtimeMs").as("source_mtime_ms"));
             // Dictionary encoding of float matrices costs more CPU than the feature kernel and gains nothing:
             // measured features barely repeat (JFR profile of a 200-file run).
-            features.write().mode(SaveMode.ErrorIfExists).option("parquet.enable.dictionary", "false")
-                    .parquet(new Path(output, FEATURES).toString());
+            features.write().option("parquet.enable.dictionary", "false").parquet(stagedFeatures.toString());
 
-            Dataset<Row> rejected = all.filter(col("reason").isNotNull()).select("path", "reason", "detail")
-                    .union(listingRejections(listing.rejected()));
+            Dataset<Row> rejected = all.filter(col("reason").isNotNull()).select(col("path"), col("reason"),
+                            col("detail"), col("label"), col("split"), col("sourceSize").as("source_size"),
+                            col("sourceMtimeMs").as("source_mtime_ms"))
+                    .union(listingRejections(plan.listingRejections()));
             // repartition, not coalesce: coalesce(1) would pull every record (matrices and all) through one task
             // to find the few rejections; repartition filters in parallel and moves only the rejected rows.
-            rejected.repartition(1).write().mode(SaveMode.ErrorIfExists).parquet(new Path(output, REJECTED).toString());
-
-            // Counted from what was written: one small column, not the persisted matrices again.
-            Row totals = spark.read().parquet(new Path(output, FEATURES).toString())
-                    .agg(org.apache.spark.sql.functions.count("*"), sum("duration_s")).first();
-            long segments = totals.getLong(0);
-            double audioSeconds = totals.isNullAt(1) ? 0.0 : totals.getDouble(1);
-            long filesRejected = spark.read().parquet(new Path(output, REJECTED).toString()).count();
-            long filesSeen = inputs + listing.rejected().size();
-            ExtractionSummary summary = new ExtractionSummary(filesSeen, filesSeen - filesRejected, filesRejected,
-                    segments, audioSeconds, (System.nanoTime() - start) / 1e9);
-            writeJson(fs, new Path(output, FEATURE_SETTINGS), featureSettings(settings));
-            writeJson(fs, new Path(output, SUMMARY), summaryJson(summary));
-            LOG.info("extract: {}; done: {} segments of {} files ({} rejected) in {} s", progress.line(), segments,
-                    summary.filesOk(), filesRejected, String.format(java.util.Locale.ROOT, "%.1f", summary.wallSeconds()));
-            return summary;
+            rejected.repartition(1).write().parquet(stagedRejected.toString());
         } finally {
+            LOG.info("run {}: {}", run, progress.line());
             progress.close();
             records.unpersist(false);
             conf.destroy();
         }
+
+        long segments = 0;
+        double audioSeconds = 0;
+        long filesOk = 0;
+        if (!store.dataFiles(stagedFeatures).isEmpty()) {
+            Row totals = spark.read().parquet(stagedFeatures.toString())
+                    .agg(count("*"), sum("duration_s"), countDistinct("path")).first();
+            segments = totals.getLong(0);
+            audioSeconds = totals.isNullAt(1) ? 0.0 : totals.getDouble(1);
+            filesOk = totals.getLong(2);
+            moves.add(move(store, stagedFeatures, new Path(store.features(), run.partition())));
+        }
+        long filesRejected = 0;
+        if (!store.dataFiles(stagedRejected).isEmpty()) {
+            filesRejected = spark.read().parquet(stagedRejected.toString()).count();
+            moves.add(move(store, stagedRejected, new Path(store.rejected(), run.partition())));
+        }
+        return new StagedCounts(filesOk, filesRejected, segments, audioSeconds);
+    }
+
+    /**
+     * Stages copies of {@code files} (data files below {@code base}) without the rows of {@code paths}, and plans
+     * each copy into the run partition of the file it replaces, and the replaced file's deletion.
+     */
+    private void rewriteWithout(Set<String> paths, Set<String> files, ExtractionStore store, Path base, Path staged,
+                                List<PublishPlan.Move> moves, List<String> deletes) throws IOException {
+        if (files.isEmpty()) {
+            return;
+        }
+        Dataset<Row> dropped = spark.createDataset(new ArrayList<>(paths), Encoders.STRING()).toDF("dropped_path");
+        String[] sources = files.stream().map(key -> ExtractionStore.fromKey(key).toString()).toArray(String[]::new);
+        Dataset<Row> old = spark.read().option("basePath", base.toString()).parquet(sources);
+        Dataset<Row> kept = old.join(broadcast(dropped), old.col("path").equalTo(dropped.col("dropped_path")),
+                "left_anti");
+        kept.write().partitionBy("run").option("parquet.enable.dictionary", "false").parquet(staged.toString());
+        Path stagedRoot = store.fileSystem().makeQualified(staged);
+        for (Path file : store.dataFiles(staged)) {
+            String relative = stagedRoot.toUri().relativize(file.toUri()).getPath(); // run=<id>/part-....parquet
+            moves.add(move(store, file, new Path(base, relative)));
+        }
+        deletes.addAll(files);
+    }
+
+    private static PublishPlan.Move move(ExtractionStore store, Path from, Path to) {
+        return new PublishPlan.Move(store.key(from), store.key(to));
     }
 
     private Dataset<Row> listingRejections(List<InputRejection> rejections) {
         List<Row> rows = new ArrayList<>();
         for (InputRejection rejection : rejections) {
-            rows.add(org.apache.spark.sql.RowFactory.create(rejection.path(), rejection.reason().code(),
-                    rejection.detail()));
+            rows.add(RowFactory.create(rejection.path(), rejection.reason().code(), rejection.detail(), null, null,
+                    null, null));
         }
-        return spark.createDataFrame(rows, new org.apache.spark.sql.types.StructType()
-                .add("path", "string").add("reason", "string").add("detail", "string"));
+        return spark.createDataFrame(rows, REJECTED_SCHEMA);
     }
 
     private static Map<String, Object> featureSettings(ExtractionSettings settings) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("config_hash", settings.features().hash());
         json.put("features", settings.features().asMap());
-        json.put("segments", Map.of(
-                "segment_seconds", settings.segments().segmentSeconds(),
-                "hop_seconds", settings.segments().hopSeconds(),
-                "tail", settings.segments().tail().name().toLowerCase(java.util.Locale.ROOT),
-                "min_tail_fraction", settings.segments().minTailFraction(),
-                "max_seconds", settings.segments().maxSeconds()));
+        Map<String, Object> segments = new LinkedHashMap<>();
+        segments.put("segment_seconds", settings.segments().segmentSeconds());
+        segments.put("hop_seconds", settings.segments().hopSeconds());
+        segments.put("tail", settings.segments().tail().name().toLowerCase(Locale.ROOT));
+        segments.put("min_tail_fraction", settings.segments().minTailFraction());
+        segments.put("max_seconds", settings.segments().maxSeconds());
+        json.put("segments", segments);
         json.put("matrices", ExtractionSettings.MATRICES.stream().map(f -> f.cliName()).toList());
         json.put("stats_names", SummaryStatistics.names(settings.features(), ExtractionSettings.MATRICES));
         return json;
@@ -171,12 +259,12 @@ public final class FeatureExtractionJob {
         json.put("segments", summary.segments());
         json.put("audio_seconds", summary.audioSeconds());
         json.put("wall_seconds", summary.wallSeconds());
+        json.put("run", summary.run());
+        json.put("incremental", summary.incremental());
+        json.put("files_new", summary.filesNew());
+        json.put("files_changed", summary.filesChanged());
+        json.put("files_unchanged", summary.filesUnchanged());
+        json.put("files_removed", summary.filesRemoved());
         return json;
-    }
-
-    private static void writeJson(FileSystem fs, Path path, Object value) throws IOException {
-        try (OutputStream out = fs.create(path, true)) {
-            JSON.writeValue(out, value);
-        }
     }
 }

@@ -73,7 +73,7 @@ public final class TrackFeatureExtractor implements FlatMapFunction<AudioInput, 
             return work.get(limitNanos, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             work.cancel(true);
-            return List.of(rejection(input.path(), DecodeFailure.TIMEOUT, input.path() + ": not done within the "
+            return List.of(rejection(input, DecodeFailure.TIMEOUT, input.path() + ": not done within the "
                     + settings.fileTimeoutSeconds() + " s per-file limit (setting extract.file-timeout-seconds)"));
         } catch (ExecutionException e) { // extract() turns every exception into a rejection; this is an Error
             throw new IllegalStateException(input.path() + ": " + e.getCause(), e.getCause());
@@ -94,23 +94,20 @@ public final class TrackFeatureExtractor implements FlatMapFunction<AudioInput, 
                     .read(stream, input.path(), segment -> rows.add(segmentRow(input, segment, extractor, hash)));
             return rows;
         } catch (AudioDecodeException e) {
-            return List.of(rejection(input.path(), e.reason(), e.detail()));
+            return List.of(rejection(input, e.reason(), e.detail()));
         } catch (IOException e) {
-            return List.of(rejection(input.path(), DecodeFailure.UNREADABLE, input.path() + ": " + e));
+            return List.of(rejection(input, DecodeFailure.UNREADABLE, input.path() + ": " + e));
         } catch (RuntimeException e) {
             // A file must never stop the job; the detail keeps the exception for whoever investigates.
-            return List.of(rejection(input.path(), DecodeFailure.CORRUPT,
+            return List.of(rejection(input, DecodeFailure.CORRUPT,
                     input.path() + ": features could not be computed: " + e));
         }
     }
 
     private ExtractedRecord segmentRow(AudioInput input, Segment segment, FeatureExtractor extractor, String hash) {
         FeatureResult result = extractor.extract(segment.samples(), ExtractionSettings.MATRIX_SET);
-        ExtractedRecord row = new ExtractedRecord();
+        ExtractedRecord row = identity(input);
         row.setTrackId(input.trackId());
-        row.setPath(input.path());
-        row.setLabel(input.label());
-        row.setSplit(input.split().code());
         row.setSegment(segment.index());
         row.setStartS(segment.startSeconds());
         row.setDurationS(segment.durationSeconds());
@@ -123,11 +120,21 @@ public final class TrackFeatureExtractor implements FlatMapFunction<AudioInput, 
         return row;
     }
 
-    static ExtractedRecord rejection(String path, DecodeFailure reason, String detail) {
-        ExtractedRecord row = new ExtractedRecord();
-        row.setPath(path);
+    static ExtractedRecord rejection(AudioInput input, DecodeFailure reason, String detail) {
+        ExtractedRecord row = identity(input);
         row.setReason(reason.code());
         row.setDetail(detail);
+        return row;
+    }
+
+    /** What every row of an input carries: its path, the identity an incremental run compares, label and split. */
+    private static ExtractedRecord identity(AudioInput input) {
+        ExtractedRecord row = new ExtractedRecord();
+        row.setPath(input.path());
+        row.setLabel(input.label());
+        row.setSplit(input.split().code());
+        row.setSourceSize(input.sizeBytes());
+        row.setSourceMtimeMs(input.modificationTime());
         return row;
     }
 }

@@ -62,7 +62,8 @@ class FeatureExtractionJobTest {
 
         Dataset<Row> features = spark.read().parquet(output + "/features");
         assertThat(features.columns()).containsExactly("track_id", "path", "label", "split", "segment", "start_s",
-                "duration_s", "sample_rate", "mfcc", "logmel", "contrast", "stats", "config_hash");
+                "duration_s", "sample_rate", "mfcc", "logmel", "contrast", "stats", "config_hash", "source_size",
+                "source_mtime_ms", "run");
         List<Row> rows = features.orderBy("path", "segment").collectAsList();
         assertThat(rows).extracting(r -> r.getString(1).replaceAll(".*/corpus/", ""), r -> r.getString(2),
                         r -> r.getInt(4), r -> r.getDouble(5))
@@ -74,6 +75,7 @@ class FeatureExtractionJobTest {
             assertThat(row.getString(12)).isEqualTo(SETTINGS.features().hash());
             assertThat(row.getInt(7)).isEqualTo(RATE);
             assertThat(row.getString(3)).isIn("train", "test");
+            assertThat(row.getString(15)).isEqualTo(summary.run());
         });
 
         // The stored matrices are the kernel's, on the same samples: segment 1 of a.wav is samples [3 s, 6 s).
@@ -81,6 +83,8 @@ class FeatureExtractionJobTest {
         FeatureResult expected = FeatureExtractor.forSettings(SETTINGS.features())
                 .extract(segment, EnumSet.of(Feature.MFCC, Feature.LOGMEL, Feature.CONTRAST));
         Row a1 = rows.get(2);
+        assertThat(a1.getLong(13)).isEqualTo(Files.size(root.resolve("rock/a.wav")));
+        assertThat(a1.getLong(14)).isEqualTo(Files.getLastModifiedTime(root.resolve("rock/a.wav")).toMillis());
         assertThat(matrix(a1, 8)).isDeepEqualTo(expected.mfcc());
         assertThat(matrix(a1, 9)).isDeepEqualTo(expected.logMel());
         assertThat(matrix(a1, 10)).isDeepEqualTo(expected.contrast());
@@ -115,7 +119,7 @@ class FeatureExtractionJobTest {
 
         assertThatThrownBy(() -> new FeatureExtractionJob(spark).run(listing, SETTINGS, output))
                 .isInstanceOf(FileAlreadyExistsException.class)
-                .hasMessageContaining("already holds features/");
+                .hasMessageContaining("already holds extracted features");
         assertThat(Files.getLastModifiedTime(work.resolve("out2/_summary.json")).toMillis()).isEqualTo(before);
     }
 

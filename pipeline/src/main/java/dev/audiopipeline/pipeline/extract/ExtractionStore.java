@@ -1,0 +1,256 @@
+package dev.audiopipeline.pipeline.extract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The layout of an extraction output and the filesystem steps that keep it whole:
+ * <pre>
+ * OUTPUT/features/run=&lt;id&gt;/part-*.parquet   one partition per run (rows of files rewritten later stay in theirs)
+ * OUTPUT/rejected/run=&lt;id&gt;/part-*.parquet
+ * OUTPUT/_feature_settings.json                 the settings every row was computed with
+ * OUTPUT/_summary.json                          the last run's summary; OUTPUT/_runs/&lt;id&gt;.json every run's
+ * OUTPUT/_staging/&lt;id&gt;/                          a run's output until it is published
+ * </pre>
+ * A run writes only below its staging directory until it {@link #publish publishes}: a run that fails before leaves
+ * the output as it was (its staging directory is removed by the next run). Publishing is a few renames, planned in a
+ * file first, so a run interrupted while publishing is completed by the next one ({@link #recover}). Readers skip
+ * names starting with {@code _}, as Spark and Arrow do. One run at a time per output.
+ */
+public final class ExtractionStore {
+
+    public static final String FEATURES = "features";
+    public static final String REJECTED = "rejected";
+    public static final String SUMMARY = "_summary.json";
+    public static final String FEATURE_SETTINGS = "_feature_settings.json";
+    public static final String RUNS = "_runs";
+    public static final String STAGING = "_staging";
+    static final String PUBLISH_PLAN = "_publish.json";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExtractionStore.class);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final FileSystem fs;
+    private final Path root;
+
+    private ExtractionStore(FileSystem fs, Path root) {
+        this.fs = fs;
+        this.root = root;
+    }
+
+    public static ExtractionStore at(String outputUri, Configuration conf) throws IOException {
+        Path root = new Path(outputUri);
+        return new ExtractionStore(root.getFileSystem(conf), root);
+    }
+
+    public FileSystem fileSystem() {
+        return fs;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path features() {
+        return new Path(root, FEATURES);
+    }
+
+    public Path rejected() {
+        return new Path(root, REJECTED);
+    }
+
+    public Path staging(RunId run) {
+        return new Path(new Path(root, STAGING), run.value());
+    }
+
+    /** True once a run has published here (recover first: a run interrupted while publishing counts). */
+    public boolean holdsRuns() throws IOException {
+        return fs.exists(features()) || fs.exists(rejected()) || fs.exists(new Path(root, FEATURE_SETTINGS));
+    }
+
+    /** The stored {@code _feature_settings.json}. */
+    public JsonNode storedFeatureSettings() throws IOException {
+        Path path = new Path(root, FEATURE_SETTINGS);
+        if (!fs.exists(path)) {
+            throw new IncompatibleOutputException(root + " holds " + FEATURES + "/ but no " + FEATURE_SETTINGS
+                    + ": not an extraction output, or one damaged by hand");
+        }
+        try (InputStream in = fs.open(path)) {
+            return JSON.readTree(in);
+        }
+    }
+
+    /**
+     * Refuses to add rows computed with other settings than the stored ones: a table mixing them would train models
+     * on features that mean different things.
+     *
+     * @throws IncompatibleOutputException naming the settings that differ
+     */
+    public void requireSameSettings(Map<String, Object> featureSettings) throws IOException {
+        JsonNode stored = storedFeatureSettings();
+        JsonNode wanted = JSON.valueToTree(featureSettings);
+        if (stored.equals(wanted)) {
+            return;
+        }
+        List<String> differing = new ArrayList<>();
+        collectDifferences("", stored, wanted, differing);
+        throw new IncompatibleOutputException(root + " holds features computed with other settings (" + String.join(", ",
+                differing) + "): run with the same settings, or extract into a new output");
+    }
+
+    private static void collectDifferences(String prefix, JsonNode stored, JsonNode wanted, List<String> out) {
+        if (stored.isObject() && wanted.isObject()) {
+            List<String> names = new ArrayList<>();
+            stored.fieldNames().forEachRemaining(names::add);
+            wanted.fieldNames().forEachRemaining(name -> {
+                if (!names.contains(name)) {
+                    names.add(name);
+                }
+            });
+            for (String name : names) {
+                JsonNode a = stored.get(name);
+                JsonNode b = wanted.get(name);
+                if (a == null || b == null || !a.equals(b)) {
+                    if (a != null && b != null && a.isObject() && b.isObject()) {
+                        collectDifferences(prefix + name + ".", a, b, out);
+                    } else if (a != null && b != null && a.isArray()) {
+                        out.add(prefix + name + " differ");
+                    } else {
+                        out.add(prefix + name + ": stored " + a + ", this run " + b);
+                    }
+                }
+            }
+        } else {
+            out.add(prefix + ": stored " + stored + ", this run " + wanted);
+        }
+    }
+
+    /**
+     * Brings the output to a consistent state before a run: completes a run that was interrupted while publishing,
+     * and removes the staging directories of runs that failed before.
+     */
+    public void recover() throws IOException {
+        Path staging = new Path(root, STAGING);
+        if (!fs.exists(staging)) {
+            return;
+        }
+        for (FileStatus run : fs.listStatus(staging)) {
+            Path plan = new Path(run.getPath(), PUBLISH_PLAN);
+            if (fs.exists(plan)) {
+                LOG.warn("completing run {}, interrupted while publishing", run.getPath().getName());
+                PublishPlan publish;
+                try (InputStream in = fs.open(plan)) {
+                    publish = JSON.readValue(in, PublishPlan.class);
+                }
+                apply(publish, run.getPath());
+            } else {
+                LOG.warn("removing {}: a run that failed before publishing", run.getPath());
+                fs.delete(run.getPath(), true);
+            }
+        }
+    }
+
+    /**
+     * Publishes a staged run: writes the plan, then carries it out. After this the output shows the run's rows and
+     * no longer the rows it replaced.
+     */
+    public void publish(PublishPlan plan, RunId run) throws IOException {
+        writePlan(plan, run);
+        apply(plan, staging(run));
+    }
+
+    /** The first half of {@link #publish}: from here on the run is committed, and {@link #recover} completes it. */
+    void writePlan(PublishPlan plan, RunId run) throws IOException {
+        writeJsonAtomically(new Path(staging(run), PUBLISH_PLAN), plan);
+    }
+
+    private void apply(PublishPlan plan, Path staging) throws IOException {
+        for (PublishPlan.Move move : plan.moves()) {
+            Path from = fromKey(move.from());
+            Path to = fromKey(move.to());
+            if (!fs.exists(from)) {
+                continue; // moved before an interruption
+            }
+            fs.mkdirs(to.getParent());
+            if (!fs.rename(from, to)) {
+                throw new IOException("publishing run " + plan.run() + ": could not move " + from + " to " + to);
+            }
+        }
+        for (String delete : plan.deletes()) {
+            fs.delete(fromKey(delete), false);
+        }
+        Path settings = new Path(root, FEATURE_SETTINGS);
+        if (!fs.exists(settings)) {
+            writeJsonAtomically(settings, plan.featureSettings());
+        }
+        writeJsonAtomically(new Path(new Path(root, RUNS), plan.run() + ".json"), plan.summary());
+        writeJsonAtomically(new Path(root, SUMMARY), plan.summary());
+        fs.delete(staging, true);
+    }
+
+    /** The Parquet data files below a directory, at any depth, skipping hidden ones; none if it does not exist. */
+    public List<Path> dataFiles(Path directory) throws IOException {
+        List<Path> files = new ArrayList<>();
+        if (!fs.exists(directory)) {
+            return files;
+        }
+        Path base = fs.makeQualified(directory);
+        RemoteIterator<LocatedFileStatus> listing = fs.listFiles(base, true);
+        while (listing.hasNext()) {
+            Path path = listing.next().getPath();
+            if (path.getName().endsWith(".parquet") && !hidden(base, path)) {
+                files.add(path);
+            }
+        }
+        return files;
+    }
+
+    private static boolean hidden(Path below, Path file) {
+        for (Path p = file; p != null && !p.equals(below); p = p.getParent()) {
+            if (p.getName().startsWith("_") || p.getName().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A data file's name as plans and {@link StoredTrack} keep it: the qualified URI, percent-encoded (the form
+     * Spark's {@code input_file_name()} gives), read back with {@link #fromKey}.
+     */
+    public String key(Path file) {
+        return fs.makeQualified(file).toUri().toString();
+    }
+
+    public static Path fromKey(String key) {
+        return new Path(java.net.URI.create(key));
+    }
+
+    /** Writes JSON beside the target and renames it into place, so a reader never sees half a file. */
+    void writeJsonAtomically(Path path, Object value) throws IOException {
+        Path temporary = new Path(path.getParent(), "." + path.getName() + ".tmp");
+        fs.mkdirs(path.getParent());
+        try (OutputStream out = fs.create(temporary, true)) {
+            JSON.writeValue(out, value);
+        }
+        fs.delete(path, false);
+        if (!fs.rename(temporary, path)) {
+            throw new IOException("could not move " + temporary + " to " + path);
+        }
+    }
+}

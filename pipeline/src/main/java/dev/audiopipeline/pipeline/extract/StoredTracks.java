@@ -1,0 +1,50 @@
+package dev.audiopipeline.pipeline.extract;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.input_file_name;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/** Reads what an extraction output holds, by path: the identity each input was extracted with and its data files. */
+final class StoredTracks {
+
+    private StoredTracks() {}
+
+    static Map<String, StoredTrack> read(SparkSession spark, ExtractionStore store) throws IOException {
+        Map<String, Row> identity = new HashMap<>();
+        Map<String, Set<String>> featureFiles = collect(spark, store, store.features(), identity);
+        Map<String, Set<String>> rejectedFiles = collect(spark, store, store.rejected(), identity);
+        Map<String, StoredTrack> tracks = new HashMap<>();
+        identity.forEach((path, row) -> tracks.put(path, new StoredTrack(path,
+                row.isNullAt(1) ? null : row.getLong(1), row.isNullAt(2) ? null : row.getLong(2),
+                row.getString(3), row.getString(4), featureFiles.getOrDefault(path, Set.of()),
+                rejectedFiles.getOrDefault(path, Set.of()))));
+        return tracks;
+    }
+
+    /** The data files of each path below {@code directory}; the first identity row seen per path goes to the map. */
+    private static Map<String, Set<String>> collect(SparkSession spark, ExtractionStore store, Path directory,
+                                                    Map<String, Row> identity) throws IOException {
+        Map<String, Set<String>> files = new HashMap<>();
+        if (store.dataFiles(directory).isEmpty()) {
+            return files;
+        }
+        // One small row per (path, data file): Parquet reads only these columns.
+        for (Row row : spark.read().parquet(directory.toString())
+                .select(col("path"), col("source_size"), col("source_mtime_ms"), col("label"), col("split"),
+                        input_file_name().as("file"))
+                .distinct().collectAsList()) {
+            String path = row.getString(0);
+            files.computeIfAbsent(path, p -> new HashSet<>()).add(store.key(ExtractionStore.fromKey(row.getString(5))));
+            identity.putIfAbsent(path, row);
+        }
+        return files;
+    }
+}
