@@ -30,6 +30,14 @@ public final class HadoopFileSource implements SeekableSource {
         return new HadoopFileSource(fs.open(path), length);
     }
 
+    /** Opens {@code uri}, asking its filesystem for the size (one metadata call) when no listing gave it. */
+    public static HadoopFileSource open(Configuration conf, String uri) throws IOException {
+        Path path = new Path(uri);
+        FileSystem fs = path.getFileSystem(conf);
+        long length = fs.getFileStatus(path).getLen();
+        return new HadoopFileSource(fs.open(path), length);
+    }
+
     @Override
     public long length() {
         return length;

@@ -1,0 +1,112 @@
+package dev.audiopipeline.pipeline.extract;
+
+import dev.audiopipeline.features.FeatureExtractor;
+import dev.audiopipeline.features.FeatureResult;
+import dev.audiopipeline.pipeline.audio.SegmentedAudioReader;
+import dev.audiopipeline.pipeline.decode.AudioDecodeException;
+import dev.audiopipeline.pipeline.decode.AudioDecoders;
+import dev.audiopipeline.pipeline.decode.AudioStream;
+import dev.audiopipeline.pipeline.decode.DecodeFailure;
+import dev.audiopipeline.pipeline.decode.SeekableSource;
+import dev.audiopipeline.pipeline.segment.Segment;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The features of one input, wherever its bytes are (a file on any Hadoop filesystem, an array in memory): open,
+ * decode, cut into segments, compute each segment's matrices and statistics, under the per-file time limit. The
+ * same steps, failure reasons and details as {@link TrackFeatureExtractor}, without the job's row type, so that
+ * other callers (the ML transformer) share them. A bad input never throws: it becomes a {@link TrackFeatures}
+ * failure.
+ */
+public final class SourceFeatureExtractor implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** Opens the input's bytes; called on the worker thread, so a slow open counts against the time limit. */
+    @FunctionalInterface
+    public interface Opener {
+        SeekableSource open() throws IOException;
+    }
+
+    /** Per JVM: the threads that work on inputs under a time limit (daemons: a stuck one never blocks exit). */
+    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "extract-source");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final ExtractionSettings settings;
+    private final String timeLimitName;
+
+    /**
+     * @param timeLimitName how the caller's users set the time limit, quoted in timeout details (e.g. "param
+     *     fileTimeoutSeconds")
+     */
+    public SourceFeatureExtractor(ExtractionSettings settings, String timeLimitName) {
+        this.settings = settings;
+        this.timeLimitName = timeLimitName;
+    }
+
+    public ExtractionSettings settings() {
+        return settings;
+    }
+
+    /**
+     * {@link #extract} on a worker thread, given at most the settings' time: an input that takes longer is a
+     * {@link DecodeFailure#TIMEOUT} and its worker is interrupted (FFmpeg's reads and the segment loop give up on
+     * interruption).
+     *
+     * @param name the input's path or another name for it, used in failure details
+     * @throws InterruptedException if the calling thread is interrupted (Spark cancels the task); the input's
+     *     work is cancelled too
+     */
+    public TrackFeatures withinTimeLimit(Opener opener, String name) throws InterruptedException {
+        Future<TrackFeatures> work = WORKERS.submit(() -> extract(opener, name));
+        long limitNanos = (long) (settings.fileTimeoutSeconds() * 1e9);
+        try {
+            return work.get(limitNanos, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            work.cancel(true);
+            return TrackFeatures.failed(DecodeFailure.TIMEOUT, name + ": not done within the "
+                    + settings.fileTimeoutSeconds() + " s per-file limit (" + timeLimitName + ")");
+        } catch (ExecutionException e) { // extract() turns every exception into a failure; this is an Error
+            throw new IllegalStateException(name + ": " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            work.cancel(true);
+            throw e;
+        }
+    }
+
+    /** The features of one input, on the calling thread and without a time limit. */
+    public TrackFeatures extract(Opener opener, String name) {
+        FeatureExtractor extractor = FeatureExtractor.forSettings(settings.features());
+        List<SegmentFeatures> segments = new ArrayList<>();
+        try (AudioStream stream = AudioDecoders.open(opener.open(), name)) {
+            new SegmentedAudioReader(settings.features().sampleRate(), settings.segments())
+                    .read(stream, name, segment -> segments.add(features(segment, extractor)));
+            return TrackFeatures.of(segments);
+        } catch (AudioDecodeException e) {
+            return TrackFeatures.failed(e.reason(), e.detail());
+        } catch (IOException e) {
+            return TrackFeatures.failed(DecodeFailure.UNREADABLE, name + ": " + e);
+        } catch (RuntimeException e) {
+            // An input must never stop the caller; the detail keeps the exception for whoever investigates.
+            return TrackFeatures.failed(DecodeFailure.CORRUPT, name + ": features could not be computed: " + e);
+        }
+    }
+
+    private static SegmentFeatures features(Segment segment, FeatureExtractor extractor) {
+        FeatureResult result = extractor.extract(segment.samples(), ExtractionSettings.MATRIX_SET);
+        return new SegmentFeatures(segment.index(), segment.startSeconds(), segment.durationSeconds(),
+                segment.sampleRate(), result.mfcc(), result.logMel(), result.contrast(),
+                result.statistics(ExtractionSettings.MATRICES).values());
+    }
+}
