@@ -23,9 +23,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * The features of one input, wherever its bytes are (a file on any Hadoop filesystem, an array in memory): open,
  * decode, cut into segments, compute each segment's matrices and statistics, under the per-file time limit. The
- * same steps, failure reasons and details as {@link TrackFeatureExtractor}, without the job's row type, so that
- * other callers (the ML transformer) share them. A bad input never throws: it becomes a {@link TrackFeatures}
- * failure.
+ * extract job ({@link TrackFeatureExtractor}) and the ML transformer both run it, so their failure reasons and
+ * details are the same. A bad input never throws: it becomes a {@link TrackFeatures} failure.
  */
 public final class SourceFeatureExtractor implements Serializable {
     private static final long serialVersionUID = 1L;
