@@ -3,10 +3,9 @@ package dev.audiopipeline.pipeline.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.audiopipeline.pipeline.testing.SparkTestSession;
-import dev.audiopipeline.pipeline.testing.TestScratch;
+import dev.audiopipeline.pipeline.testing.MiniHdfs;
 import java.io.IOException;
 import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -23,11 +22,8 @@ class HdfsExtractionTest {
 
     @BeforeAll
     static void startHdfs() throws IOException {
-        Configuration conf = new Configuration();
-        conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, TestScratch.newDirectory("hdfs-extract").toString());
-        cluster = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
-        cluster.waitActive();
-        base = "hdfs://127.0.0.1:" + cluster.getNameNodePort();
+        cluster = MiniHdfs.start("hdfs-extract");
+        base = MiniHdfs.uri(cluster);
     }
 
     @AfterAll

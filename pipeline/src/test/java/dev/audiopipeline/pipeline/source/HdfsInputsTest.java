@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.audiopipeline.pipeline.decode.DecodeFailure;
-import dev.audiopipeline.pipeline.testing.TestScratch;
+import dev.audiopipeline.pipeline.testing.MiniHdfs;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
@@ -25,12 +24,9 @@ class HdfsInputsTest {
 
     @BeforeAll
     static void startHdfs() throws IOException {
-        Configuration conf = new Configuration();
-        conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, TestScratch.newDirectory("hdfs").toString());
-        cluster = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
-        cluster.waitActive();
+        cluster = MiniHdfs.start("hdfs");
         fs = cluster.getFileSystem();
-        base = "hdfs://127.0.0.1:" + cluster.getNameNodePort();
+        base = MiniHdfs.uri(cluster);
     }
 
     @AfterAll
