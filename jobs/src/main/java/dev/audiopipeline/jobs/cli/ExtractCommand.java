@@ -1,5 +1,6 @@
 package dev.audiopipeline.jobs.cli;
 
+import dev.audiopipeline.jobs.config.AugmentationSettingsConfig;
 import dev.audiopipeline.jobs.config.FeatureSettingsConfig;
 import dev.audiopipeline.jobs.config.JobConfig;
 import dev.audiopipeline.jobs.config.SegmentSettingsConfig;
@@ -66,6 +67,12 @@ public final class ExtractCommand implements Callable<Integer> {
             description = "Segment length in seconds (setting extract.segment-seconds).")
     Double segmentSeconds;
 
+    @Option(names = "--augment", paramLabel = "N",
+            description = "Add N augmented variants (time stretch, pitch shift, time shift, gain, noise) of every "
+                    + "segment of training-split tracks (setting extract.augment.variants; the effects' ranges are "
+                    + "the extract.augment.* settings).")
+    Integer augmentVariants;
+
     @Mixin ConfigOptions configOptions;
 
     @Mixin SparkOptions sparkOptions;
@@ -74,9 +81,11 @@ public final class ExtractCommand implements Callable<Integer> {
     public Integer call() {
         JobConfig config = configOptions.builder()
                 .option(Settings.SEGMENT_SECONDS, "--segment-seconds", segmentSeconds)
+                .option(Settings.AUGMENT_VARIANTS, "--augment", augmentVariants)
                 .build();
         ExtractionSettings settings = new ExtractionSettings(FeatureSettingsConfig.from(config),
-                SegmentSettingsConfig.from(config), config.get(Settings.FILE_TIMEOUT_SECONDS));
+                SegmentSettingsConfig.from(config), config.get(Settings.FILE_TIMEOUT_SECONDS),
+                AugmentationSettingsConfig.from(config));
         SparkSession spark = SparkSessions.start("audio-pipeline extract", config, sparkOptions.master());
         try {
             AudioInputLister lister = new AudioInputLister(spark.sparkContext().hadoopConfiguration(),

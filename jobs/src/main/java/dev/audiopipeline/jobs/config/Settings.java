@@ -1,6 +1,7 @@
 package dev.audiopipeline.jobs.config;
 
 import dev.audiopipeline.features.FeatureSettings;
+import dev.audiopipeline.features.augment.AugmentationSettings;
 import dev.audiopipeline.pipeline.extract.ExtractionSettings;
 import dev.audiopipeline.pipeline.segment.SegmentSettings;
 import dev.audiopipeline.pipeline.source.TrackSplit;
@@ -153,6 +154,45 @@ public final class Settings {
             .doc("The most one file may take on an executor (decoding, cutting, features) before it is set aside in "
                     + "rejected/ with reason timeout, so that no file can hold up the job.")
             .defaultValue(ExtractionSettings.DEFAULT_FILE_TIMEOUT_SECONDS).check(v -> v > 0, "> 0"));
+
+    // ---- extract.augment: augmented variants of training segments ----
+
+    private static final AugmentationSettings AUGMENT_DEFAULTS = AugmentationSettings.defaults();
+
+    public static final Setting<Integer> AUGMENT_VARIANTS = register(Setting.integer("extract.augment.variants")
+            .doc("Augmented variants added per segment of training-split tracks (rows with variant 1..N; test "
+                    + "tracks never get any); 0 turns augmentation off.")
+            .defaultValue(AUGMENT_DEFAULTS.variants()).check(v -> v >= 0 && v <= 100, "in [0, 100]"));
+
+    public static final Setting<Double> AUGMENT_STRETCH = register(Setting.decimal("extract.augment.stretch-deviation")
+            .doc("Time stretch (librosa time_stretch): rate drawn log-uniformly in [1/(1+x), 1+x]; 0 turns it off.")
+            .defaultValue(AUGMENT_DEFAULTS.stretchDeviation()).check(v -> v >= 0 && v <= 1, "in [0, 1]"));
+
+    public static final Setting<Double> AUGMENT_PITCH = register(Setting.decimal("extract.augment.pitch-semitones")
+            .doc("Pitch shift (librosa pitch_shift): semitones drawn uniformly in [-p, p]; 0 turns it off.")
+            .defaultValue(AUGMENT_DEFAULTS.pitchSemitones()).check(v -> v >= 0 && v <= 12, "in [0, 12]"));
+
+    public static final Setting<Double> AUGMENT_SHIFT = register(Setting.decimal("extract.augment.max-shift-seconds")
+            .doc("Time shift (a circular roll of the segment): seconds drawn uniformly in [-s, s]; 0 turns it off.")
+            .defaultValue(AUGMENT_DEFAULTS.maxShiftSeconds()).check(v -> v >= 0, ">= 0"));
+
+    public static final Setting<Double> AUGMENT_GAIN = register(Setting.decimal("extract.augment.gain-db")
+            .doc("Gain: dB drawn uniformly in [-g, g]; 0 turns it off.")
+            .defaultValue(AUGMENT_DEFAULTS.gainDb()).check(v -> v >= 0, ">= 0"));
+
+    public static final Setting<Double> AUGMENT_SNR_MIN = register(Setting.decimal("extract.augment.noise-snr-db-min")
+            .doc("White noise: signal-to-noise ratio drawn uniformly in [min, max] dB; none (with max none) turns "
+                    + "noise off.")
+            .defaultValue(AUGMENT_DEFAULTS.noiseSnrDbMin()).noneAllowed());
+
+    public static final Setting<Double> AUGMENT_SNR_MAX = register(Setting.decimal("extract.augment.noise-snr-db-max")
+            .doc("Upper bound of the noise's signal-to-noise ratio in dB; none (with min none) turns noise off.")
+            .defaultValue(AUGMENT_DEFAULTS.noiseSnrDbMax()).noneAllowed());
+
+    public static final Setting<Integer> AUGMENT_SEED = register(Setting.integer("extract.augment.seed")
+            .doc("Base of every variant's random seed (with the track, segment and variant number: a variant is "
+                    + "the same on every run and every executor).")
+            .defaultValue((int) AUGMENT_DEFAULTS.seed()));
 
     private Settings() {}
 

@@ -62,6 +62,13 @@ class ExtractCommandTest {
         assertThat(badSetting.exitCode()).isEqualTo(2);
         assertThat(badSetting.errLines()).isEqualTo(1);
         assertThat(badSetting.err()).contains("setting 'extract.segment-tail': 'trim' is invalid, must be drop or pad");
+
+        CliRun badAugment = CliRun.of("extract", "--input", work.toString(), "--output", work.resolve("o3").toString(),
+                "--augment", "2", "--conf", "extract.augment.noise-snr-db-min=30",
+                "--conf", "extract.augment.noise-snr-db-max=10");
+        assertThat(badAugment.exitCode()).isEqualTo(2);
+        assertThat(badAugment.err()).contains("setting extract.augment.noise-snr-db-max must be >= "
+                + "augment.noise-snr-db-min=30.0, got 10.0");
     }
 
     private static void wav(Path file, double seconds) throws IOException {

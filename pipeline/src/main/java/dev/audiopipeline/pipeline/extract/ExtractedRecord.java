@@ -14,6 +14,7 @@ public final class ExtractedRecord implements Serializable {
     private String label;
     private String split;
     private int segment;
+    private int variant;
     private double startS;
     private double durationS;
     private int sampleRate;
@@ -42,6 +43,9 @@ public final class ExtractedRecord implements Serializable {
     public void setSplit(String split) { this.split = split; }
     public int getSegment() { return segment; }
     public void setSegment(int segment) { this.segment = segment; }
+    /** 0 for the segment as decoded, 1..N for its augmented variants. */
+    public int getVariant() { return variant; }
+    public void setVariant(int variant) { this.variant = variant; }
     public double getStartS() { return startS; }
     public void setStartS(double startS) { this.startS = startS; }
     public double getDurationS() { return durationS; }

@@ -2,6 +2,7 @@ package dev.audiopipeline.pipeline.extract;
 
 import dev.audiopipeline.features.Feature;
 import dev.audiopipeline.features.FeatureSettings;
+import dev.audiopipeline.features.augment.AugmentationSettings;
 import dev.audiopipeline.pipeline.segment.SegmentSettings;
 import java.io.Serializable;
 import java.util.Collections;
@@ -16,9 +17,10 @@ import java.util.Set;
  *
  * @param fileTimeoutSeconds the most one file may take (decoding, cutting, features) before it is set aside as
  *     {@code timeout}
+ * @param augmentation augmented variants added per segment of training-split tracks (none by default)
  */
-public record ExtractionSettings(FeatureSettings features, SegmentSettings segments, double fileTimeoutSeconds)
-        implements Serializable {
+public record ExtractionSettings(FeatureSettings features, SegmentSettings segments, double fileTimeoutSeconds,
+                                 AugmentationSettings augmentation) implements Serializable {
 
     /** An hour-long file at the 600-s default cap takes seconds; ten minutes means something is stuck. */
     public static final double DEFAULT_FILE_TIMEOUT_SECONDS = 600;
@@ -27,6 +29,12 @@ public record ExtractionSettings(FeatureSettings features, SegmentSettings segme
         if (!(fileTimeoutSeconds > 0)) {
             throw new IllegalArgumentException("file timeout must be > 0 s, got " + fileTimeoutSeconds);
         }
+        java.util.Objects.requireNonNull(augmentation, "augmentation");
+    }
+
+    /** Settings without augmentation. */
+    public ExtractionSettings(FeatureSettings features, SegmentSettings segments, double fileTimeoutSeconds) {
+        this(features, segments, fileTimeoutSeconds, AugmentationSettings.defaults());
     }
 
     /** The matrices every segment row carries, in the order of the statistics vector. */

@@ -103,7 +103,8 @@ public final class ExtractionStore {
      */
     public void requireSameSettings(Map<String, Object> featureSettings) throws IOException {
         JsonNode stored = storedFeatureSettings();
-        JsonNode wanted = JSON.valueToTree(featureSettings);
+        // Through text, as the stored file went: valueToTree would keep a long 42 apart from the int 42 read back.
+        JsonNode wanted = JSON.readTree(JSON.writeValueAsString(featureSettings));
         if (stored.equals(wanted)) {
             return;
         }

@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * (layout in {@link ExtractionStore})
  * <ul>
  *   <li>{@code features/run=<id>/}: Parquet, one row per segment: {@code track_id, path, label, split, segment,
- *       start_s, duration_s, sample_rate, mfcc, logmel, contrast} (matrices {@code [frame][coefficient]}),
+ *       variant} (0, or 1..N for the augmented variants of training tracks' segments), {@code start_s,
+ *       duration_s, sample_rate, mfcc, logmel, contrast} (matrices {@code [frame][coefficient]}),
  *       {@code stats} (see {@code _feature_settings.json} for the names), {@code config_hash}, and the input's
  *       {@code source_size, source_mtime_ms};</li>
  *   <li>{@code rejected/run=<id>/}: Parquet, one row per input that could not be used: {@code path, reason,
@@ -158,7 +159,7 @@ public final class FeatureExtractionJob {
             Dataset<Row> all = spark.createDataset(records.rdd(), Encoders.bean(ExtractedRecord.class)).toDF();
             Dataset<Row> features = all.filter(col("reason").isNull()).select(
                     col("trackId").as("track_id"), col("path"), col("label"), col("split"), col("segment"),
-                    col("startS").as("start_s"), col("durationS").as("duration_s"),
+                    col("variant"), col("startS").as("start_s"), col("durationS").as("duration_s"),
                     col("sampleRate").as("sample_rate"), col("mfcc"), col("logmel"), col("contrast"), col("stats"),
                     col("configHash").as("config_hash"), col("sourceSize").as("source_size"),
                     col("sourceMtimeMs").as("source_mtime_ms"));
@@ -246,6 +247,7 @@ public final class FeatureExtractionJob {
         segments.put("min_tail_fraction", settings.segments().minTailFraction());
         segments.put("max_seconds", settings.segments().maxSeconds());
         json.put("segments", segments);
+        json.put("augmentation", settings.augmentation().asMap());
         json.put("matrices", ExtractionSettings.MATRICES.stream().map(f -> f.cliName()).toList());
         json.put("stats_names", SummaryStatistics.names(settings.features(), ExtractionSettings.MATRICES));
         return json;

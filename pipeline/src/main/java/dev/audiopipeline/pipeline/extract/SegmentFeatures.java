@@ -4,11 +4,12 @@ package dev.audiopipeline.pipeline.extract;
  * The features of one segment: where it lies in the track and its matrices, each {@code [frame][coefficient]}.
  *
  * @param index 0, 1, 2, ... in order of start
+ * @param variant 0 for the segment as it is, 1..N for its augmented variants
  * @param startSeconds where the segment starts in the track
  * @param durationSeconds seconds of audio in it (padding excluded)
  * @param sampleRate the rate the features were computed at
  * @param stats summary statistics of {@link ExtractionSettings#MATRICES}, in that order
  */
-public record SegmentFeatures(int index, double startSeconds, double durationSeconds, int sampleRate,
+public record SegmentFeatures(int index, int variant, double startSeconds, double durationSeconds, int sampleRate,
                               float[][] mfcc, float[][] logmel, float[][] contrast, double[] stats) {
 }

@@ -2,6 +2,7 @@ package dev.audiopipeline.pipeline.extract;
 
 import dev.audiopipeline.features.FeatureExtractor;
 import dev.audiopipeline.features.FeatureResult;
+import dev.audiopipeline.features.augment.SegmentAugmenter;
 import dev.audiopipeline.pipeline.audio.SegmentedAudioReader;
 import dev.audiopipeline.pipeline.decode.AudioDecodeException;
 import dev.audiopipeline.pipeline.decode.AudioDecoders;
@@ -68,7 +69,17 @@ public final class SourceFeatureExtractor implements Serializable {
      *     work is cancelled too
      */
     public TrackFeatures withinTimeLimit(Opener opener, String name) throws InterruptedException {
-        Future<TrackFeatures> work = WORKERS.submit(() -> extract(opener, name));
+        return withinTimeLimit(opener, name, null);
+    }
+
+    /**
+     * As {@link #withinTimeLimit(Opener, String)}, adding the settings' augmented variants of every segment.
+     *
+     * @param variantsOf the track id that seeds the variants (a retried task computes the same ones), or null for
+     *     no variants (a test-split track, or augmentation off)
+     */
+    public TrackFeatures withinTimeLimit(Opener opener, String name, String variantsOf) throws InterruptedException {
+        Future<TrackFeatures> work = WORKERS.submit(() -> extract(opener, name, variantsOf));
         long limitNanos = (long) (settings.fileTimeoutSeconds() * 1e9);
         try {
             return work.get(limitNanos, TimeUnit.NANOSECONDS);
@@ -86,11 +97,29 @@ public final class SourceFeatureExtractor implements Serializable {
 
     /** The features of one input, on the calling thread and without a time limit. */
     public TrackFeatures extract(Opener opener, String name) {
+        return extract(opener, name, null);
+    }
+
+    /**
+     * The features of one input and, if {@code variantsOf} is not null and augmentation is on, of each segment's
+     * variants (right after the segment), on the calling thread and without a time limit.
+     */
+    public TrackFeatures extract(Opener opener, String name, String variantsOf) {
         FeatureExtractor extractor = FeatureExtractor.forSettings(settings.features());
+        int variants = variantsOf == null ? 0 : settings.augmentation().variants();
+        SegmentAugmenter augmenter = variants == 0 ? null
+                : new SegmentAugmenter(settings.augmentation(), settings.features().sampleRate());
         List<SegmentFeatures> segments = new ArrayList<>();
         try (AudioStream stream = AudioDecoders.open(opener.open(), name)) {
-            new SegmentedAudioReader(settings.features().sampleRate(), settings.segments())
-                    .read(stream, name, segment -> segments.add(features(segment, extractor)));
+            new SegmentedAudioReader(settings.features().sampleRate(), settings.segments()).read(stream, name,
+                    segment -> {
+                        segments.add(features(segment, 0, segment.samples(), extractor));
+                        for (int variant = 1; variant <= variants; variant++) {
+                            float[] samples = augmenter.variant(segment.samples(), variantsOf, segment.index(),
+                                    variant);
+                            segments.add(features(segment, variant, samples, extractor));
+                        }
+                    });
             return TrackFeatures.of(segments);
         } catch (AudioDecodeException e) {
             return TrackFeatures.failed(e.reason(), e.detail());
@@ -102,9 +131,10 @@ public final class SourceFeatureExtractor implements Serializable {
         }
     }
 
-    private static SegmentFeatures features(Segment segment, FeatureExtractor extractor) {
-        FeatureResult result = extractor.extract(segment.samples(), ExtractionSettings.MATRIX_SET);
-        return new SegmentFeatures(segment.index(), segment.startSeconds(), segment.durationSeconds(),
+    private static SegmentFeatures features(Segment segment, int variant, float[] samples,
+                                            FeatureExtractor extractor) {
+        FeatureResult result = extractor.extract(samples, ExtractionSettings.MATRIX_SET);
+        return new SegmentFeatures(segment.index(), variant, segment.startSeconds(), segment.durationSeconds(),
                 segment.sampleRate(), result.mfcc(), result.logMel(), result.contrast(),
                 result.statistics(ExtractionSettings.MATRICES).values());
     }

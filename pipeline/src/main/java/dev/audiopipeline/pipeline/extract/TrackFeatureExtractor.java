@@ -2,6 +2,7 @@ package dev.audiopipeline.pipeline.extract;
 
 import dev.audiopipeline.pipeline.source.AudioInput;
 import dev.audiopipeline.pipeline.source.HadoopFileSource;
+import dev.audiopipeline.pipeline.source.Split;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -41,8 +42,10 @@ public final class TrackFeatureExtractor implements FlatMapFunction<AudioInput, 
 
     /** The rows of one input, under the per-file time limit (see {@link SourceFeatureExtractor#withinTimeLimit}). */
     public List<ExtractedRecord> withinTimeLimit(AudioInput input, Configuration conf) throws InterruptedException {
+        // Augmented variants only for training tracks: a test split of altered copies would flatter the model.
+        String variantsOf = input.split() == Split.TRAIN ? input.trackId() : null;
         return rows(input, extractor.withinTimeLimit(
-                () -> HadoopFileSource.open(conf, input.path(), input.sizeBytes()), input.path()));
+                () -> HadoopFileSource.open(conf, input.path(), input.sizeBytes()), input.path(), variantsOf));
     }
 
     private List<ExtractedRecord> rows(AudioInput input, TrackFeatures track) {
@@ -58,6 +61,7 @@ public final class TrackFeatureExtractor implements FlatMapFunction<AudioInput, 
             ExtractedRecord row = identity(input);
             row.setTrackId(input.trackId());
             row.setSegment(segment.index());
+            row.setVariant(segment.variant());
             row.setStartS(segment.startSeconds());
             row.setDurationS(segment.durationSeconds());
             row.setSampleRate(segment.sampleRate());

@@ -10,6 +10,8 @@ import dev.audiopipeline.features.Feature;
 import dev.audiopipeline.features.FeatureExtractor;
 import dev.audiopipeline.features.FeatureResult;
 import dev.audiopipeline.features.FeatureSettings;
+import dev.audiopipeline.features.augment.AugmentationSettings;
+import dev.audiopipeline.features.augment.SegmentAugmenter;
 import dev.audiopipeline.pipeline.audio.WavWriter;
 import dev.audiopipeline.pipeline.decode.FfmpegTestEncoder;
 import dev.audiopipeline.pipeline.segment.SegmentSettings;
@@ -61,21 +63,21 @@ class FeatureExtractionJobTest {
                 .containsExactly(5L, 3L, 2L, 5L, 15.0);
 
         Dataset<Row> features = spark.read().parquet(output + "/features");
-        assertThat(features.columns()).containsExactly("track_id", "path", "label", "split", "segment", "start_s",
+        assertThat(features.columns()).containsExactly("track_id", "path", "label", "split", "segment", "variant", "start_s",
                 "duration_s", "sample_rate", "mfcc", "logmel", "contrast", "stats", "config_hash", "source_size",
                 "source_mtime_ms", "run");
         List<Row> rows = features.orderBy("path", "segment").collectAsList();
         assertThat(rows).extracting(r -> r.getString(1).replaceAll(".*/corpus/", ""), r -> r.getString(2),
-                        r -> r.getInt(4), r -> r.getDouble(5))
+                        r -> r.getInt(4), r -> r.getDouble(6))
                 .containsExactly(
                         tuple("jazz/c.wav", "jazz", 0, 0.0),
                         tuple("rock/a.wav", "rock", 0, 0.0), tuple("rock/a.wav", "rock", 1, 3.0),
                         tuple("rock/b c.flac", "rock", 0, 0.0), tuple("rock/b c.flac", "rock", 1, 3.0));
         assertThat(rows).allSatisfy(row -> {
-            assertThat(row.getString(12)).isEqualTo(SETTINGS.features().hash());
-            assertThat(row.getInt(7)).isEqualTo(RATE);
+            assertThat(row.getString(13)).isEqualTo(SETTINGS.features().hash());
+            assertThat(row.getInt(8)).isEqualTo(RATE);
             assertThat(row.getString(3)).isIn("train", "test");
-            assertThat(row.getString(15)).isEqualTo(summary.run());
+            assertThat(row.getString(16)).isEqualTo(summary.run());
         });
 
         // The stored matrices are the kernel's, on the same samples: segment 1 of a.wav is samples [3 s, 6 s).
@@ -83,12 +85,12 @@ class FeatureExtractionJobTest {
         FeatureResult expected = FeatureExtractor.forSettings(SETTINGS.features())
                 .extract(segment, EnumSet.of(Feature.MFCC, Feature.LOGMEL, Feature.CONTRAST));
         Row a1 = rows.get(2);
-        assertThat(a1.getLong(13)).isEqualTo(Files.size(root.resolve("rock/a.wav")));
-        assertThat(a1.getLong(14)).isEqualTo(Files.getLastModifiedTime(root.resolve("rock/a.wav")).toMillis());
-        assertThat(matrix(a1, 8)).isDeepEqualTo(expected.mfcc());
-        assertThat(matrix(a1, 9)).isDeepEqualTo(expected.logMel());
-        assertThat(matrix(a1, 10)).isDeepEqualTo(expected.contrast());
-        double[] stats = a1.<Double>getList(11).stream().mapToDouble(Double::doubleValue).toArray();
+        assertThat(a1.getLong(14)).isEqualTo(Files.size(root.resolve("rock/a.wav")));
+        assertThat(a1.getLong(15)).isEqualTo(Files.getLastModifiedTime(root.resolve("rock/a.wav")).toMillis());
+        assertThat(matrix(a1, 9)).isDeepEqualTo(expected.mfcc());
+        assertThat(matrix(a1, 10)).isDeepEqualTo(expected.logMel());
+        assertThat(matrix(a1, 11)).isDeepEqualTo(expected.contrast());
+        double[] stats = a1.<Double>getList(12).stream().mapToDouble(Double::doubleValue).toArray();
         assertThat(stats).containsExactly(expected.statistics(ExtractionSettings.MATRICES).values());
 
         List<Row> rejected = spark.read().parquet(output + "/rejected").orderBy("path").collectAsList();
@@ -105,6 +107,42 @@ class FeatureExtractionJobTest {
         assertThat(settings.get("config_hash").asText()).isEqualTo(SETTINGS.features().hash());
         assertThat(settings.get("stats_names")).hasSize(stats.length);
         assertThat(settings.get("features").get("n_mfcc").asInt()).isEqualTo(13);
+    }
+
+    @Test
+    void augmentedVariantsAreAddedForTrainingTracksOnly(SparkSession spark) throws IOException {
+        Path root = work.resolve("split");
+        float[] train = tone(7.0, 220);
+        wav(root.resolve("train/rock/a.wav"), train);
+        wav(root.resolve("test/rock/b.wav"), tone(3.5, 330));
+        InputListing listing = new AudioInputLister(spark.sparkContext().hadoopConfiguration(), new TrackSplit(0.2))
+                .list(root.toUri().toString());
+        AugmentationSettings augmentation = AugmentationSettings.builder().variants(2).build();
+        ExtractionSettings settings = new ExtractionSettings(SETTINGS.features(), SETTINGS.segments(), 600,
+                augmentation);
+        String output = work.resolve("augmented").toUri().toString();
+
+        ExtractionSummary summary = new FeatureExtractionJob(spark).run(listing, settings, output);
+
+        assertThat(summary.segments()).isEqualTo(2 * 3 + 1);
+        List<Row> rows = spark.read().parquet(output + "/features").orderBy("path", "segment", "variant")
+                .collectAsList();
+        assertThat(rows).extracting(r -> r.getString(1).replaceAll(".*/split/", ""), r -> r.getString(3),
+                        r -> r.getInt(4), r -> r.getInt(5))
+                .containsExactly(tuple("test/rock/b.wav", "test", 0, 0),
+                        tuple("train/rock/a.wav", "train", 0, 0), tuple("train/rock/a.wav", "train", 0, 1),
+                        tuple("train/rock/a.wav", "train", 0, 2), tuple("train/rock/a.wav", "train", 1, 0),
+                        tuple("train/rock/a.wav", "train", 1, 1), tuple("train/rock/a.wav", "train", 1, 2));
+        // Variant 2 of segment 1 is the kernel on the augmenter's output for that track, segment and variant.
+        Row a12 = rows.get(6);
+        float[] variant = new SegmentAugmenter(augmentation, RATE)
+                .variant(Arrays.copyOfRange(train, 3 * RATE, 6 * RATE), a12.getString(0), 1, 2);
+        FeatureResult expected = FeatureExtractor.forSettings(SETTINGS.features())
+                .extract(variant, ExtractionSettings.MATRIX_SET);
+        assertThat(matrix(a12, 9)).isDeepEqualTo(expected.mfcc());
+        assertThat(matrix(a12, 9)).isNotEqualTo(matrix(rows.get(4), 9));
+        JsonNode stored = new ObjectMapper().readTree(work.resolve("augmented/_feature_settings.json").toFile());
+        assertThat(stored.get("augmentation").get("variants").asInt()).isEqualTo(2);
     }
 
     @Test
