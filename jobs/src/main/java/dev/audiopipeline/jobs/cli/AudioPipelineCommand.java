@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
         },
         commandListHeading = "%nCommands:%n",
         footer = {"", "Run 'audio-pipeline <command> --help' for a command's options."},
-        subcommands = {FeaturesCommand.class, ExtractCommand.class, DoctorCommand.class, ConfigCommand.class})
+        subcommands = {FeaturesCommand.class, ExtractCommand.class, CorpusCommand.class, DoctorCommand.class,
+            ConfigCommand.class})
 public final class AudioPipelineCommand implements Runnable {
 
     @Spec CommandSpec spec;
