@@ -7,8 +7,8 @@ package dev.audiopipeline.pipeline.extract;
  * @param filesSeen inputs listed (including manifest entries whose file is missing)
  * @param filesOk inputs this run processed that gave segments
  * @param filesRejected inputs this run put in {@code rejected/}
- * @param segments rows this run added to {@code features/}
- * @param audioSeconds seconds of audio in those segments (padding excluded)
+ * @param segments rows this run added to {@code features/} (augmented variants included)
+ * @param audioSeconds seconds of audio in those segments (padding and variants excluded)
  * @param wallSeconds the run's duration, listing to summary
  * @param run the run's id: its rows are in the {@code run=<id>} partitions
  * @param incremental whether the run was incremental

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import dev.audiopipeline.features.SummaryStatistics;
 import dev.audiopipeline.pipeline.source.InputListing;
@@ -29,7 +30,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.SerializableConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -148,16 +149,15 @@ public final class FeatureExtractionJob {
         int slices = Math.max(1, Math.min(MAX_TASKS, Math.max(Math.min(inputs, context.defaultParallelism()),
                 (inputs + FILES_PER_TASK - 1) / FILES_PER_TASK)));
         ExtractionProgress progress = new ExtractionProgress(spark.sparkContext(), inputs, PROGRESS_SECONDS, LOG);
+        CollectionAccumulator<RejectedInput> rejections = spark.sparkContext().collectionAccumulator("extract rejected");
         JavaRDD<ExtractedRecord> records = context.parallelize(plan.toProcess(), slices)
-                .flatMap(new TrackFeatureExtractor(settings, conf, progress.counters()))
-                .persist(StorageLevel.MEMORY_AND_DISK()); // read twice: features, then rejections
+                .flatMap(new TrackFeatureExtractor(settings, conf, progress.counters(), rejections));
         Path stagedFeatures = new Path(new Path(staging, ExtractionStore.FEATURES), run.partition());
         Path stagedRejected = new Path(new Path(staging, ExtractionStore.REJECTED), run.partition());
         try {
             // The bean encoder generates code for the conversion; createDataFrame(rdd, Bean.class) would convert
             // by reflection and box every float of the matrices (several times slower).
-            Dataset<Row> all = spark.createDataset(records.rdd(), Encoders.bean(ExtractedRecord.class)).toDF();
-            Dataset<Row> features = all.filter(col("reason").isNull()).select(
+            Dataset<Row> features = spark.createDataset(records.rdd(), Encoders.bean(ExtractedRecord.class)).select(
                     col("trackId").as("track_id"), col("path"), col("label"), col("split"), col("segment"),
                     col("variant"), col("startS").as("start_s"), col("durationS").as("duration_s"),
                     col("sampleRate").as("sample_rate"), col("mfcc"), col("logmel"), col("contrast"), col("stats"),
@@ -166,19 +166,18 @@ public final class FeatureExtractionJob {
             // Dictionary encoding of float matrices costs more CPU than the feature kernel and gains nothing:
             // measured features barely repeat (JFR profile of a 200-file run).
             features.write().option("parquet.enable.dictionary", "false").parquet(stagedFeatures.toString());
-
-            Dataset<Row> rejected = all.filter(col("reason").isNotNull()).select(col("path"), col("reason"),
-                            col("detail"), col("label"), col("split"), col("sourceSize").as("source_size"),
-                            col("sourceMtimeMs").as("source_mtime_ms"))
-                    .union(listingRejections(plan.listingRejections()));
-            // repartition, not coalesce: coalesce(1) would pull every record (matrices and all) through one task
-            // to find the few rejections; repartition filters in parallel and moves only the rejected rows.
-            rejected.repartition(1).write().parquet(stagedRejected.toString());
         } finally {
             LOG.info("run {}: {}", run, progress.line());
             progress.close();
-            records.unpersist(false);
             conf.destroy();
+        }
+        List<RejectedInput> rejected = new ArrayList<>(rejections.value());
+        for (InputRejection rejection : plan.listingRejections()) {
+            rejected.add(new RejectedInput(rejection.path(), rejection.reason().code(), rejection.detail(), null,
+                    null, null, null));
+        }
+        if (!rejected.isEmpty()) {
+            rejectedRows(rejected).coalesce(1).write().parquet(stagedRejected.toString());
         }
 
         long segments = 0;
@@ -186,15 +185,15 @@ public final class FeatureExtractionJob {
         long filesOk = 0;
         if (!store.dataFiles(stagedFeatures).isEmpty()) {
             Row totals = spark.read().parquet(stagedFeatures.toString())
-                    .agg(count("*"), sum("duration_s"), countDistinct("path")).first();
+                    .agg(count("*"), sum(when(col("variant").equalTo(0), col("duration_s"))), countDistinct("path"))
+                    .first();
             segments = totals.getLong(0);
             audioSeconds = totals.isNullAt(1) ? 0.0 : totals.getDouble(1);
             filesOk = totals.getLong(2);
             moves.add(move(store, stagedFeatures, new Path(store.features(), run.partition())));
         }
-        long filesRejected = 0;
-        if (!store.dataFiles(stagedRejected).isEmpty()) {
-            filesRejected = spark.read().parquet(stagedRejected.toString()).count();
+        long filesRejected = rejected.size();
+        if (filesRejected > 0) {
             moves.add(move(store, stagedRejected, new Path(store.rejected(), run.partition())));
         }
         return new StagedCounts(filesOk, filesRejected, segments, audioSeconds);
@@ -227,11 +226,11 @@ public final class FeatureExtractionJob {
         return new PublishPlan.Move(store.key(from), store.key(to));
     }
 
-    private Dataset<Row> listingRejections(List<InputRejection> rejections) {
+    private Dataset<Row> rejectedRows(List<RejectedInput> rejected) {
         List<Row> rows = new ArrayList<>();
-        for (InputRejection rejection : rejections) {
-            rows.add(RowFactory.create(rejection.path(), rejection.reason().code(), rejection.detail(), null, null,
-                    null, null));
+        for (RejectedInput r : rejected) {
+            rows.add(RowFactory.create(r.path(), r.reason(), r.detail(), r.label(), r.split(), r.sourceSize(),
+                    r.sourceMtimeMs()));
         }
         return spark.createDataFrame(rows, REJECTED_SCHEMA);
     }

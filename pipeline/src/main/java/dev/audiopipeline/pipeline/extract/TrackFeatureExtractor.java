@@ -9,12 +9,16 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.SerializableConfiguration;
 
 /**
  * The work of one listed input on an executor: {@link SourceFeatureExtractor} over the file opened through Hadoop,
  * turned into the job's rows. A track gives all its segment rows or, if anything goes wrong with it, exactly one
- * rejection row and no segment row: a file that breaks halfway never leaves half its segments behind.
+ * rejection and no segment row: a file that breaks halfway never leaves half its segments behind. Rejections go to
+ * an accumulator, not into the row stream, so the job writes its features in one pass without keeping the
+ * matrices to look for rejections afterwards (Spark applies a result task's accumulator updates once, also when
+ * the task was retried).
  */
 public final class TrackFeatureExtractor implements FlatMapFunction<AudioInput, ExtractedRecord> {
     private static final long serialVersionUID = 1L;
@@ -22,21 +26,27 @@ public final class TrackFeatureExtractor implements FlatMapFunction<AudioInput, 
     private final SourceFeatureExtractor extractor;
     private final Broadcast<SerializableConfiguration> hadoopConfiguration;
     private final ExtractionProgress.Counters progress;
+    private final CollectionAccumulator<RejectedInput> rejections;
 
     public TrackFeatureExtractor(ExtractionSettings settings, Broadcast<SerializableConfiguration> hadoopConfiguration,
-                                 ExtractionProgress.Counters progress) {
+                                 ExtractionProgress.Counters progress, CollectionAccumulator<RejectedInput> rejections) {
         this.extractor = new SourceFeatureExtractor(settings, "setting extract.file-timeout-seconds");
         this.hadoopConfiguration = hadoopConfiguration;
         this.progress = progress;
+        this.rejections = rejections;
     }
 
     @Override
     public Iterator<ExtractedRecord> call(AudioInput input) throws InterruptedException {
         List<ExtractedRecord> rows = withinTimeLimit(input, hadoopConfiguration.value().value());
         progress.files().add(1);
-        if (!rows.get(0).holdsRejection()) {
-            progress.segments().add(rows.size());
+        ExtractedRecord first = rows.get(0);
+        if (first.holdsRejection()) {
+            rejections.add(new RejectedInput(first.getPath(), first.getReason(), first.getDetail(), first.getLabel(),
+                    first.getSplit(), first.getSourceSize(), first.getSourceMtimeMs()));
+            return java.util.Collections.emptyIterator();
         }
+        progress.segments().add(rows.size());
         return rows.iterator();
     }
 

@@ -41,7 +41,7 @@ class TrackFeatureExtractorTest {
 
     private static TrackFeatureExtractor extractor(double timeoutSeconds) {
         ExtractionSettings settings = new ExtractionSettings(FeatureSettings.defaults(), SEGMENTS, timeoutSeconds);
-        return new TrackFeatureExtractor(settings, null, null);
+        return new TrackFeatureExtractor(settings, null, null, null);
     }
 
     /** 60 s of a tone: decoding and 20 segments' features take far longer than a millisecond. */
