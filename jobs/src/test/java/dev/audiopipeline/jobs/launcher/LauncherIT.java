@@ -116,8 +116,8 @@ class LauncherIT {
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).startsWith("2 files: 1 ok, 1 rejected; 1 segments, 3.0 s of audio");
-        assertThat(output.resolve("features")).isDirectoryContaining("glob:**.parquet");
-        assertThat(output.resolve("rejected")).isDirectoryContaining("glob:**.parquet");
+        assertThat(output.resolve("features")).isDirectoryRecursivelyContaining("glob:**.parquet");
+        assertThat(output.resolve("rejected")).isDirectoryRecursivelyContaining("glob:**.parquet");
         assertThat(Files.readString(output.resolve("_summary.json"))).contains("\"files_seen\" : 2",
                 "\"files_ok\" : 1", "\"files_rejected\" : 1", "\"segments\" : 1", "\"audio_seconds\" : 3.0",
                 "\"wall_seconds\"");

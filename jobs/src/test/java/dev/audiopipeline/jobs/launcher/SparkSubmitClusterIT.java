@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.audiopipeline.jobs.ProjectRoot;
 import dev.audiopipeline.pipeline.testing.TestScratch;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,7 +19,7 @@ class SparkSubmitClusterIT {
 
     private static final Path ROOT = ProjectRoot.get();
     private static final Path JAR = ROOT.resolve("jobs/target/audio-pipeline.jar");
-    private static final List<String> OPENS = opensFromSurefire();
+    private static final List<String> OPENS = StandaloneCluster.opensOfThisJvm();
 
     private static StandaloneCluster cluster;
     private static Path work;
@@ -42,15 +41,11 @@ class SparkSubmitClusterIT {
 
     @Test
     void doctorPassesOnEveryExecutorOfTheCluster() {
-        List<String> submit = cluster.java(OPENS, "org.apache.spark.deploy.SparkSubmit");
+        List<String> submit = cluster.sparkSubmit(OPENS);
         String javacppCache = "-Dorg.bytedeco.javacpp.cachedir=" + TestScratch.root().resolve("javacpp");
         submit.addAll(List.of(
-                "--master", cluster.masterUrl(),
-                "--deploy-mode", "client",
                 "--executor-memory", "1g",
                 "--conf", "spark.executor.extraJavaOptions=" + javacppCache,
-                "--conf", "spark.driver.host=127.0.0.1",
-                "--conf", "spark.ui.enabled=false",
                 JAR.toString(), // no --class: the jar's manifest names dev.audiopipeline.jobs.Main
                 "doctor", "--tasks", "4"));
 
@@ -66,18 +61,6 @@ class SparkSubmitClusterIT {
                 .contains("ND4J backend:   ok, CpuBackend")
                 .contains("OMP_NUM_THREADS=1")
                 .contains("all checks passed on 1 executor(s)");
-    }
-
-    /** The same --add-opens list surefire/failsafe gave this JVM (one place: the parent pom). */
-    private static List<String> opensFromSurefire() {
-        List<String> opens = new ArrayList<>();
-        for (String argument : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (argument.startsWith("--add-opens") || argument.startsWith("-Djdk.reflect")) {
-                opens.add(argument);
-            }
-        }
-        assertThat(opens).as("the test JVM runs with the --add-opens list").hasSizeGreaterThan(10);
-        return opens;
     }
 
 }

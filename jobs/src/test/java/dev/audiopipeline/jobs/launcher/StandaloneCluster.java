@@ -3,6 +3,7 @@ package dev.audiopipeline.jobs.launcher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.URL;
@@ -44,6 +45,11 @@ final class StandaloneCluster implements AutoCloseable {
         return sparkHome;
     }
 
+    /** The worker's work directory: {@code <app id>/<executor id>/stderr} for every executor it started. */
+    Path workerDirectory() {
+        return sparkHome.resolve("work");
+    }
+
     /** The environment Spark's launch code needs (SPARK_SCALA_VERSION: else workers fail to start executors). */
     Map<String, String> environment() {
         return Map.of(
@@ -66,6 +72,17 @@ final class StandaloneCluster implements AutoCloseable {
         return command;
     }
 
+    /** A spark-submit command to this cluster in client mode, the driver on 127.0.0.1 and without UI. */
+    List<String> sparkSubmit(List<String> opens) {
+        List<String> command = java(opens, "org.apache.spark.deploy.SparkSubmit");
+        command.addAll(List.of(
+                "--master", masterUrl(),
+                "--deploy-mode", "client",
+                "--conf", "spark.driver.host=127.0.0.1",
+                "--conf", "spark.ui.enabled=false"));
+        return command;
+    }
+
     void start(List<String> opens, int workerCores) throws IOException, InterruptedException {
         List<String> master = java(opens, "org.apache.spark.deploy.master.Master");
         master.addAll(List.of("--host", "127.0.0.1", "--port", String.valueOf(masterPort),
@@ -75,7 +92,7 @@ final class StandaloneCluster implements AutoCloseable {
         List<String> worker = java(opens, "org.apache.spark.deploy.worker.Worker");
         worker.addAll(List.of("--host", "127.0.0.1", "--cores", String.valueOf(workerCores), "--memory", "2g",
                 "--webui-port", String.valueOf(freePort()),
-                "--work-dir", Files.createDirectories(sparkHome.resolve("work")).toString(), masterUrl()));
+                "--work-dir", Files.createDirectories(workerDirectory()).toString(), masterUrl()));
         spawn(worker, "worker");
         awaitAliveWorkers(1, 120);
     }
@@ -140,6 +157,20 @@ final class StandaloneCluster implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** The --add-opens list surefire/failsafe gave this JVM (one place: the parent pom), for the cluster's JVMs. */
+    static List<String> opensOfThisJvm() {
+        List<String> opens = new ArrayList<>();
+        for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (argument.startsWith("--add-opens") || argument.startsWith("-Djdk.reflect")) {
+                opens.add(argument);
+            }
+        }
+        if (opens.size() <= 10) {
+            throw new IllegalStateException("the test JVM does not run with the --add-opens list: " + opens);
+        }
+        return opens;
     }
 
     private static int freePort() {
