@@ -82,14 +82,18 @@ public final class FeatureResult {
      * {@link SummaryStatistics#names(FeatureSettings, List)}.
      */
     public FeatureStatistics statistics(List<Feature> features) {
-        List<String> names = SummaryStatistics.names(settings, features);
-        double[] vector = new double[names.size()];
+        int size = 0;
+        for (Feature feature : features) {
+            size += feature.columnCount(settings) * SummaryStatistics.STATISTICS.size();
+        }
+        double[] vector = new double[size];
         int offset = 0;
         for (Feature feature : features) {
             int columns = feature.columnCount(settings);
             SummaryStatistics.compute(get(feature), columns, vector, offset);
             offset += columns * SummaryStatistics.STATISTICS.size();
         }
-        return new FeatureStatistics(names, vector);
+        List<Feature> order = List.copyOf(features);
+        return new FeatureStatistics(() -> SummaryStatistics.names(settings, order), vector);
     }
 }

@@ -3,6 +3,7 @@ package dev.audiopipeline.pipeline.extract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.audiopipeline.pipeline.source.FileTree;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,9 +13,7 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -211,9 +210,8 @@ public final class ExtractionStore {
             return files;
         }
         Path base = fs.makeQualified(directory);
-        RemoteIterator<LocatedFileStatus> listing = fs.listFiles(base, true);
-        while (listing.hasNext()) {
-            Path path = listing.next().getPath();
+        for (FileStatus status : FileTree.files(fs, base)) {
+            Path path = status.getPath();
             if (path.getName().endsWith(".parquet") && !hidden(base, path)) {
                 files.add(path);
             }

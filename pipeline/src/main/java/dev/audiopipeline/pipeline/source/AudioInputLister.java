@@ -10,9 +10,7 @@ import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 
 /**
  * Lists every file under an input root on any Hadoop filesystem ({@code file://}, {@code hdfs://}, {@code s3a://}),
@@ -61,9 +59,7 @@ public final class AudioInputLister {
         InputLayout layout = detectLayout(fs, root);
         List<AudioInput> inputs = new ArrayList<>();
         String rootPath = root.toUri().getPath();
-        RemoteIterator<LocatedFileStatus> files = fs.listFiles(root, true);
-        while (files.hasNext()) {
-            LocatedFileStatus file = files.next();
+        for (FileStatus file : FileTree.files(fs, root)) {
             String relative = relativePath(rootPath, file.getPath());
             if (isHidden(relative)) {
                 continue;
