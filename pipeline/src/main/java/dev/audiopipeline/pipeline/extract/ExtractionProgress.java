@@ -6,18 +6,28 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.SparkContext;
+import org.apache.spark.util.DoubleAccumulator;
 import org.apache.spark.util.LongAccumulator;
 import org.slf4j.Logger;
 
 /**
  * Progress of an extraction that a person can follow: tasks count finished files and segments in accumulators,
- * and the driver logs "files done / total, segments, files per second" every interval while the job runs.
- * (A retried task counts its files again: the figures are for watching, the summary is exact.)
+ * and the driver logs "files done / total, segments, files per second" every interval while the job runs. The same
+ * counters give the run's totals: the tasks update them in the job's result stage, where Spark applies each task's
+ * updates once (a failed attempt's are dropped, a retried one's counted once).
  */
 public final class ExtractionProgress implements AutoCloseable {
 
-    /** What tasks update; serializable, shipped with the task. */
-    public record Counters(LongAccumulator files, LongAccumulator segments) implements Serializable {}
+    /**
+     * What tasks update; serializable, shipped with the task.
+     *
+     * @param files inputs done, used or rejected
+     * @param segments feature rows written (augmented variants included)
+     * @param filesOk inputs that gave rows
+     * @param audioSeconds seconds of audio in the rows (variant 0 only; padding excluded)
+     */
+    public record Counters(LongAccumulator files, LongAccumulator segments, LongAccumulator filesOk,
+                           DoubleAccumulator audioSeconds) implements Serializable {}
 
     private final Counters counters;
     private final long totalFiles;
@@ -27,7 +37,8 @@ public final class ExtractionProgress implements AutoCloseable {
 
     public ExtractionProgress(SparkContext context, long totalFiles, long intervalSeconds, Logger log) {
         this.counters = new Counters(context.longAccumulator("extract files done"),
-                context.longAccumulator("extract segments done"));
+                context.longAccumulator("extract segments done"), context.longAccumulator("extract files ok"),
+                context.doubleAccumulator("extract audio seconds"));
         this.totalFiles = totalFiles;
         this.log = log;
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {

@@ -2,10 +2,6 @@ package dev.audiopipeline.pipeline.extract;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 import dev.audiopipeline.features.SummaryStatistics;
 import dev.audiopipeline.pipeline.source.InputListing;
@@ -134,7 +130,7 @@ public final class FeatureExtractionJob {
         return summary;
     }
 
-    /** What a run staged: counted from what was written (one small column), not from the matrices again. */
+    /** What a run staged, from the tasks' counters (exact: see {@link ExtractionProgress}). */
     private record StagedCounts(long filesOk, long filesRejected, long segments, double audioSeconds) {
         static final StagedCounts NONE = new StagedCounts(0, 0, 0, 0);
     }
@@ -180,23 +176,16 @@ public final class FeatureExtractionJob {
             rejectedRows(rejected).coalesce(1).write().parquet(stagedRejected.toString());
         }
 
-        long segments = 0;
-        double audioSeconds = 0;
-        long filesOk = 0;
-        if (!store.dataFiles(stagedFeatures).isEmpty()) {
-            Row totals = spark.read().parquet(stagedFeatures.toString())
-                    .agg(count("*"), sum(when(col("variant").equalTo(0), col("duration_s"))), countDistinct("path"))
-                    .first();
-            segments = totals.getLong(0);
-            audioSeconds = totals.isNullAt(1) ? 0.0 : totals.getDouble(1);
-            filesOk = totals.getLong(2);
+        ExtractionProgress.Counters totals = progress.counters();
+        if (totals.segments().value() > 0) {
             moves.add(move(store, stagedFeatures, new Path(store.features(), run.partition())));
         }
         long filesRejected = rejected.size();
         if (filesRejected > 0) {
             moves.add(move(store, stagedRejected, new Path(store.rejected(), run.partition())));
         }
-        return new StagedCounts(filesOk, filesRejected, segments, audioSeconds);
+        return new StagedCounts(totals.filesOk().value(), filesRejected, totals.segments().value(),
+                totals.audioSeconds().value());
     }
 
     /**

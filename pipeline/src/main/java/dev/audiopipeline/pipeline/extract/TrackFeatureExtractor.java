@@ -47,6 +47,12 @@ public final class TrackFeatureExtractor implements FlatMapFunction<AudioInput, 
             return java.util.Collections.emptyIterator();
         }
         progress.segments().add(rows.size());
+        progress.filesOk().add(1);
+        for (ExtractedRecord row : rows) {
+            if (row.getVariant() == 0) {
+                progress.audioSeconds().add(row.getDurationS());
+            }
+        }
         return rows.iterator();
     }
 
