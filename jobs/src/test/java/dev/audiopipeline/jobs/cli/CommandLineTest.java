@@ -31,7 +31,7 @@ class CommandLineTest {
         CliRun run = CliRun.of("extrakt");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.errLines()).isEqualTo(1);
-        assertThat(run.err()).startsWith("audio-pipeline: unknown command 'extrakt' (commands: features, extract, doctor, config");
+        assertThat(run.err()).startsWith("audio-pipeline: unknown command 'extrakt' (commands: features, extract, corpus, doctor, config");
     }
 
     @Test
