@@ -40,6 +40,7 @@ public final class ExtractionStore {
     public static final String RUNS = "_runs";
     public static final String STAGING = "_staging";
     static final String PUBLISH_PLAN = "_publish.json";
+    static final String LEASE = "_alive";
 
     private static final Logger LOG = LoggerFactory.getLogger(ExtractionStore.class);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -142,14 +143,17 @@ public final class ExtractionStore {
 
     /**
      * Brings the output to a consistent state before a run: completes a run that was interrupted while publishing,
-     * and removes the staging directories of runs that failed before.
+     * and removes the staging directories of runs that failed before. Leaves {@code self}'s staging alone.
      */
-    public void recover() throws IOException {
+    public void recover(RunId self) throws IOException {
         Path staging = new Path(root, STAGING);
         if (!fs.exists(staging)) {
             return;
         }
         for (FileStatus run : fs.listStatus(staging)) {
+            if (run.getPath().getName().equals(self.value())) {
+                continue;
+            }
             Path plan = new Path(run.getPath(), PUBLISH_PLAN);
             if (fs.exists(plan)) {
                 LOG.warn("completing run {}, interrupted while publishing", run.getPath().getName());
@@ -165,11 +169,56 @@ public final class ExtractionStore {
         }
     }
 
+    /** Writes (or renews) {@code run}'s claim on this output ({@link RunLease}). */
+    void writeLease(RunId run) throws IOException {
+        try (OutputStream out = fs.create(new Path(staging(run), LEASE), true)) {
+            out.write((run.value() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Another run whose claim was renewed within {@code expirySeconds}, or null. */
+    String liveRunOtherThan(RunId run, long expirySeconds) throws IOException {
+        Path staging = new Path(root, STAGING);
+        if (!fs.exists(staging)) {
+            return null;
+        }
+        long now = System.currentTimeMillis();
+        for (FileStatus other : fs.listStatus(staging)) {
+            if (other.getPath().getName().equals(run.value())) {
+                continue;
+            }
+            Path lease = new Path(other.getPath(), LEASE);
+            if (fs.exists(lease) && now - fs.getFileStatus(lease).getModificationTime() < expirySeconds * 1000) {
+                return other.getPath().getName();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Gives up {@code run}'s claim: removes its staging, or only the claim if its publish plan is written (the next
+     * run completes the publishing then).
+     */
+    void abandon(RunId run) throws IOException {
+        Path staging = staging(run);
+        if (fs.exists(new Path(staging, PUBLISH_PLAN))) {
+            fs.delete(new Path(staging, LEASE), false);
+        } else {
+            fs.delete(staging, true);
+        }
+    }
+
     /**
      * Publishes a staged run: writes the plan, then carries it out. After this the output shows the run's rows and
      * no longer the rows it replaced.
      */
     public void publish(PublishPlan plan, RunId run) throws IOException {
+        for (PublishPlan.Move move : plan.moves()) {
+            if (!fs.exists(fromKey(move.from()))) { // never publish a run whose output is gone, nor delete for it
+                throw new IOException("run " + run + " cannot publish: its staged " + fromKey(move.from())
+                        + " is missing (was " + root + "/" + STAGING + " changed by another process?)");
+            }
+        }
         writePlan(plan, run);
         apply(plan, staging(run));
     }

@@ -89,20 +89,29 @@ public final class FeatureExtractionJob {
                                  boolean incremental) throws IOException {
         long start = System.nanoTime();
         ExtractionStore store = ExtractionStore.at(outputUri, spark.sparkContext().hadoopConfiguration());
-        store.recover();
+        RunId run = RunId.startingAt(Instant.now());
+        try (RunLease lease = RunLease.take(store, run)) {
+            ExtractionSummary summary = run(listing, settings, store, incremental, run, lease, start);
+            lease.published();
+            return summary;
+        }
+    }
+
+    private ExtractionSummary run(InputListing listing, ExtractionSettings settings, ExtractionStore store,
+                                  boolean incremental, RunId run, RunLease lease, long start) throws IOException {
+        store.recover(run);
         Map<String, Object> featureSettings = featureSettings(settings);
         IncrementalPlan plan;
         if (store.holdsRuns()) {
             if (!incremental) {
-                throw new FileAlreadyExistsException(outputUri + " already holds extracted features: choose a new "
-                        + "output directory, or add --incremental to process only new and changed files");
+                throw new FileAlreadyExistsException(store.root() + " already holds extracted features: choose a "
+                        + "new output directory, or add --incremental to process only new and changed files");
             }
             store.requireSameSettings(featureSettings);
             plan = IncrementalPlan.of(listing, StoredTracks.read(spark, store));
         } else {
             plan = IncrementalPlan.everything(listing);
         }
-        RunId run = RunId.startingAt(Instant.now());
         LOG.info("run {}: {} files listed ({} layout): {} new, {} changed, {} unchanged; {} no longer listed (kept)",
                 run, listing.inputs().size() + listing.rejected().size(), listing.layout(), plan.newFiles(),
                 plan.changedFiles(), plan.unchangedFiles(), plan.removedFiles());
@@ -123,6 +132,7 @@ public final class FeatureExtractionJob {
         ExtractionSummary summary = new ExtractionSummary(filesSeen, counts.filesOk(), counts.filesRejected(),
                 counts.segments(), counts.audioSeconds(), (System.nanoTime() - start) / 1e9, run.value(),
                 incremental, plan.newFiles(), plan.changedFiles(), plan.unchangedFiles(), plan.removedFiles());
+        lease.stopRenewing();
         store.publish(new PublishPlan(run.value(), moves, deletes, summaryJson(summary), featureSettings), run);
         LOG.info("run {} published: {} segments of {} files ({} rejected, {} unchanged) in {} s", run,
                 summary.segments(), summary.filesOk(), summary.filesRejected(), summary.filesUnchanged(),

@@ -188,14 +188,63 @@ class IncrementalExtractionTest {
         store.fileSystem().rename(staged, copy);
         assertThat(spark.read().parquet(output + "/features").count()).as("both files visible").isEqualTo(3);
 
-        store.recover();
+        store.recover(RunId.startingAt(java.time.Instant.now()));
 
         assertThat(spark.read().parquet(output + "/features").collectAsList())
                 .extracting(r -> name(r.getString(r.fieldIndex("path")))).containsExactly("pop/x.wav");
         assertThat(summaryJson(work.resolve("interrupted")).get("run").asText()).isEqualTo(run.value());
         assertThat(store.fileSystem().exists(store.staging(run))).isFalse();
-        store.recover(); // and again: nothing left to do
+        store.recover(RunId.startingAt(java.time.Instant.now())); // and again: nothing left to do
         assertThat(spark.read().parquet(output + "/features").count()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesWhileAnotherRunIsAliveAndTakesOverOnceItDied(SparkSession spark) throws IOException {
+        Path root = work.resolve("overlap");
+        wav(root.resolve("pop/x.wav"), tone(3.2, 300));
+        String output = work.resolve("overlap-out").toString();
+        run(spark, root, output, false);
+        wav(root.resolve("pop/y.wav"), tone(3.2, 400));
+        ExtractionStore store = ExtractionStore.at(output, spark.sparkContext().hadoopConfiguration());
+        RunId other = RunId.startingAt(java.time.Instant.now().minusSeconds(5));
+        store.writeLease(other); // a run in another driver, alive
+
+        assertThatThrownBy(() -> run(spark, root, output, true))
+                .isInstanceOf(IncompatibleOutputException.class)
+                .hasMessageContaining("another extract run (" + other + ") is writing to");
+        assertThat(store.fileSystem().exists(store.staging(other))).as("the live run's staging is kept").isTrue();
+        assertThat(spark.read().parquet(output + "/features").count()).isEqualTo(1);
+
+        // It died without notice: its claim is older than the expiry.
+        org.apache.hadoop.fs.Path lease = new org.apache.hadoop.fs.Path(store.staging(other), ExtractionStore.LEASE);
+        long stale = System.currentTimeMillis() - (RunLease.EXPIRY_SECONDS + 60) * 1000;
+        store.fileSystem().setTimes(lease, stale, stale);
+
+        ExtractionSummary next = run(spark, root, output, true);
+
+        assertThat(next.filesNew()).isEqualTo(1);
+        assertThat(store.fileSystem().exists(store.staging(other))).isFalse();
+        assertThat(spark.read().parquet(output + "/features").count()).isEqualTo(2);
+    }
+
+    @Test
+    void aRunWhoseStagingVanishedPublishesNothingAndDeletesNothing(SparkSession spark) throws IOException {
+        Path root = work.resolve("vanish");
+        wav(root.resolve("pop/x.wav"), tone(3.2, 300));
+        String output = work.resolve("vanish-out").toString();
+        run(spark, root, output, false);
+        ExtractionStore store = ExtractionStore.at(output, spark.sparkContext().hadoopConfiguration());
+        org.apache.hadoop.fs.Path kept = store.dataFiles(store.features()).get(0);
+        RunId run = RunId.startingAt(java.time.Instant.now());
+        org.apache.hadoop.fs.Path gone = new org.apache.hadoop.fs.Path(store.staging(run), "features/run=" + run);
+        PublishPlan plan = new PublishPlan(run.value(), List.of(new PublishPlan.Move(store.key(gone),
+                store.key(new org.apache.hadoop.fs.Path(store.features(), run.partition())))),
+                List.of(store.key(kept)), Map.of("run", run.value()), Map.of());
+
+        assertThatThrownBy(() -> store.publish(plan, run)).isInstanceOf(IOException.class)
+                .hasMessageContaining("cannot publish").hasMessageContaining("is missing");
+        assertThat(store.fileSystem().exists(kept)).isTrue();
+        assertThat(summaryJson(work.resolve("vanish-out")).get("run").asText()).isNotEqualTo(run.value());
     }
 
     @Test
@@ -259,7 +308,7 @@ class IncrementalExtractionTest {
     }
 
     private static String name(String path) {
-        return path.replaceAll(".*/(library|grow|two|settings)/", "");
+        return path.replaceAll(".*/(library|grow|two|settings|overlap|vanish)/", "");
     }
 
     private static void touch(Path file) throws IOException {
