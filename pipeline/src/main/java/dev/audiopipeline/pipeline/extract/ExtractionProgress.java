@@ -41,11 +41,7 @@ public final class ExtractionProgress implements AutoCloseable {
                 context.doubleAccumulator("extract audio seconds"));
         this.totalFiles = totalFiles;
         this.log = log;
-        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "extract-progress");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("extract-progress"));
         timer.scheduleAtFixedRate(this::report, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
     }
 

@@ -30,11 +30,7 @@ final class RunLease implements AutoCloseable {
     private RunLease(ExtractionStore store, RunId run) {
         this.store = store;
         this.run = run;
-        this.heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "extract-lease");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.heartbeat = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("extract-lease"));
     }
 
     /**

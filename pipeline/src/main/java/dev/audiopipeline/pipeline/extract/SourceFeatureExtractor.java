@@ -37,11 +37,7 @@ public final class SourceFeatureExtractor implements Serializable {
     }
 
     /** Per JVM: the threads that work on inputs under a time limit (daemons: a stuck one never blocks exit). */
-    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "extract-source");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(DaemonThreads.named("extract-source"));
 
     private final ExtractionSettings settings;
     private final String timeLimitName;

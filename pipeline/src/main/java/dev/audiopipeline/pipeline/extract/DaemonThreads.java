@@ -1,0 +1,17 @@
+package dev.audiopipeline.pipeline.extract;
+
+import java.util.concurrent.ThreadFactory;
+
+/** Threads the job starts beside Spark's: daemons, so none of them can keep a driver or executor JVM alive. */
+final class DaemonThreads {
+
+    private DaemonThreads() {}
+
+    static ThreadFactory named(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
