@@ -91,7 +91,8 @@ public final class ExtractCommand implements Callable<Integer> {
             AudioInputLister lister = new AudioInputLister(spark.sparkContext().hadoopConfiguration(),
                     new TrackSplit(config.get(Settings.TEST_FRACTION)));
             InputListing listing = manifest != null ? lister.listManifest(manifest, input) : lister.list(input);
-            ExtractionSummary summary = new FeatureExtractionJob(spark).run(listing, settings, output, incremental);
+            ExtractionSummary summary = new FeatureExtractionJob(spark, config.get(Settings.PARQUET_CODEC))
+                    .run(listing, settings, output, incremental);
             PrintWriter out = spec.commandLine().getOut();
             out.printf(java.util.Locale.ROOT,
                     "%d files: %d ok, %d rejected%s; %d segments, %.1f s of audio, in %.1f s -> %s (run %s)%n",

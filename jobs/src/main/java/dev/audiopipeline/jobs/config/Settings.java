@@ -3,6 +3,7 @@ package dev.audiopipeline.jobs.config;
 import dev.audiopipeline.features.FeatureSettings;
 import dev.audiopipeline.features.augment.AugmentationSettings;
 import dev.audiopipeline.pipeline.extract.ExtractionSettings;
+import dev.audiopipeline.pipeline.extract.FeatureExtractionJob;
 import dev.audiopipeline.pipeline.segment.SegmentSettings;
 import dev.audiopipeline.pipeline.source.TrackSplit;
 import java.util.ArrayList;
@@ -154,6 +155,13 @@ public final class Settings {
             .doc("The most one file may take on an executor (decoding, cutting, features) before it is set aside in "
                     + "rejected/ with reason timeout, so that no file can hold up the job.")
             .defaultValue(ExtractionSettings.DEFAULT_FILE_TIMEOUT_SECONDS).check(v -> v > 0, "> 0"));
+
+    public static final Setting<String> PARQUET_CODEC = register(Setting.text("extract.parquet-codec")
+            .doc("Compression of the Parquet the job writes: lz4raw (fast, about as small as snappy on features), "
+                    + "snappy, zstd (smaller, slower), gzip or uncompressed.")
+            .defaultValue(FeatureExtractionJob.DEFAULT_PARQUET_CODEC)
+            .check(v -> List.of("lz4raw", "snappy", "zstd", "gzip", "uncompressed").contains(v),
+                    "lz4raw, snappy, zstd, gzip or uncompressed"));
 
     // ---- extract.augment: augmented variants of training segments ----
 

@@ -25,11 +25,15 @@ class ExtractCommandTest {
 
         CliRun run = CliRun.of("extract", "--input", root.toString(), "--manifest", root.resolve("labels.csv").toString(),
                 "--output", output.toString(), "--segment-seconds", "2", "--master", "local[2]",
-                "--conf", "spark.ui.enabled=false");
+                "--conf", "spark.ui.enabled=false", "--conf", "extract.parquet-codec=zstd");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).startsWith("3 files: 2 ok, 1 rejected; 4 segments, 8.0 s of audio, in ");
         assertThat(output.resolve("features")).isDirectory();
+        try (java.util.stream.Stream<Path> files = Files.walk(output.resolve("features"))) {
+            assertThat(files.map(Path::toString).filter(name -> name.endsWith(".parquet")))
+                    .isNotEmpty().allSatisfy(name -> assertThat(name).endsWith(".zstd.parquet"));
+        }
         assertThat(output.resolve("rejected")).isDirectory();
         assertThat(Files.readString(output.resolve("_summary.json"))).contains("\"segments\" : 4");
         assertThat(Files.readString(output.resolve("_feature_settings.json")))

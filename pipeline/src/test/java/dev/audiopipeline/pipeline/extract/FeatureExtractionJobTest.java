@@ -63,6 +63,9 @@ class FeatureExtractionJobTest {
                 .containsExactly(5L, 3L, 2L, 5L, 15.0);
 
         Dataset<Row> features = spark.read().parquet(output + "/features");
+        assertThat(ExtractionStore.at(output, spark.sparkContext().hadoopConfiguration()).dataFiles(
+                new org.apache.hadoop.fs.Path(output, "features"))).isNotEmpty()
+                .allSatisfy(file -> assertThat(file.getName()).endsWith(".lz4raw.parquet"));
         assertThat(features.columns()).containsExactly("track_id", "path", "label", "split", "segment", "variant", "start_s",
                 "duration_s", "sample_rate", "mfcc", "logmel", "contrast", "stats", "config_hash", "source_size",
                 "source_mtime_ms", "run");
