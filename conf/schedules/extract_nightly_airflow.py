@@ -1,0 +1,35 @@
+"""Nightly feature extraction as an Airflow DAG (Airflow 2.x, apache-airflow-providers-apache-spark).
+
+Only new and changed files are processed (--incremental). max_active_runs=1 keeps two nights from overlapping;
+the job itself also refuses to start while another run's claim on the output is alive. A failed run leaves the
+output as it was, so a retry (or the next night) simply runs again.
+"""
+from datetime import datetime, timedelta
+
+from airflow import DAG
+from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
+
+with DAG(
+    dag_id="audio_pipeline_extract_nightly",
+    schedule="15 2 * * *",
+    start_date=datetime(2026, 11, 1),
+    catchup=False,
+    max_active_runs=1,
+    default_args={"retries": 1, "retry_delay": timedelta(minutes=15)},
+) as dag:
+    SparkSubmitOperator(
+        task_id="extract",
+        application="/opt/audio-pipeline/audio-pipeline.jar",
+        conn_id="spark_default",
+        executor_memory="4g",
+        conf={"spark.executorEnv.OMP_NUM_THREADS": "1"},
+        files="/etc/audio-pipeline/nightly.properties",
+        application_args=[
+            "extract",
+            "--input", "s3a://music/library",
+            "--output", "s3a://music/features/library",
+            "--incremental",
+            "--config", "nightly.properties",
+        ],
+        packages="org.apache.hadoop:hadoop-aws:3.3.4",
+    )
