@@ -2,7 +2,8 @@
 # Nightly feature extraction with spark-submit. Only new and changed files are processed (--incremental), each
 # run is published whole, and a failed run leaves the output as it was (the next night simply runs again).
 # flock keeps a long run from overlapping the next night's; the job also refuses to start while another run's
-# claim on the output is alive. Adjust the paths, the master and the executor settings. From cron:
+# claim on the output is alive. Client mode: the driver runs here and reads the settings file from this machine.
+# Adjust the paths, the master and the executor settings. From cron:
 #
 #   15 2 * * * /opt/audio-pipeline/conf/schedules/extract-nightly.sh >> /var/log/audio-pipeline/extract.log 2>&1
 set -euo pipefail
@@ -10,7 +11,6 @@ set -euo pipefail
 exec flock -n /var/lock/audio-pipeline-extract.lock \
   spark-submit --master spark://master:7077 --executor-memory 4g \
     --conf spark.executorEnv.OMP_NUM_THREADS=1 \
-    --files /etc/audio-pipeline/nightly.properties \
     /opt/audio-pipeline/audio-pipeline.jar \
     extract --input hdfs://nn:8020/music/library --output hdfs://nn:8020/features/library --incremental \
-      --config nightly.properties
+      --config /etc/audio-pipeline/nightly.properties

@@ -23,13 +23,12 @@ with DAG(
         conn_id="spark_default",
         executor_memory="4g",
         conf={"spark.executorEnv.OMP_NUM_THREADS": "1"},
-        files="/etc/audio-pipeline/nightly.properties",
         application_args=[
             "extract",
             "--input", "s3a://music/library",
             "--output", "s3a://music/features/library",
             "--incremental",
-            "--config", "nightly.properties",
+            "--config", "/etc/audio-pipeline/nightly.properties",  # client mode: read on the Airflow worker
         ],
         packages="org.apache.hadoop:hadoop-aws:3.3.4",
     )
