@@ -1,10 +1,6 @@
 package dev.audiopipeline.features;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -76,7 +72,7 @@ public final class FeatureSettings implements java.io.Serializable {
         this.tuning = b.tuning;
         validate();
         this.map = Collections.unmodifiableMap(buildMap());
-        this.hash = sha256Hex(canonicalText());
+        this.hash = CanonicalSettings.hash(map);
     }
 
     /** librosa 0.11 defaults, with the product's {@code n_mfcc = 13}. */
@@ -200,22 +196,7 @@ public final class FeatureSettings implements java.io.Serializable {
 
     /** One {@code name=value} line per parameter in {@link #asMap()} order; doubles in Java's shortest repr. */
     public String canonicalText() {
-        StringBuilder text = new StringBuilder();
-        for (Map.Entry<String, Object> e : map.entrySet()) {
-            Object v = e.getValue();
-            String value = v == null ? "None" : v instanceof Double ? Double.toString((Double) v) : v.toString();
-            text.append(e.getKey()).append('=').append(value).append('\n');
-        }
-        return text.toString();
-    }
-
-    private static String sha256Hex(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
+        return CanonicalSettings.text(map);
     }
 
     /** Every parameter, in a stable order, under librosa's names (null means Python's None). Unmodifiable. */

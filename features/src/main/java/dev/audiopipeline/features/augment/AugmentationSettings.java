@@ -1,10 +1,7 @@
 package dev.audiopipeline.features.augment;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.audiopipeline.features.CanonicalSettings;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -56,7 +53,7 @@ public final class AugmentationSettings implements java.io.Serializable {
         this.seed = b.seed;
         validate();
         this.map = Collections.unmodifiableMap(buildMap());
-        this.hash = sha256Hex(canonicalText());
+        this.hash = CanonicalSettings.hash(map);
     }
 
     /** The defaults: augmentation off ({@code variants = 0}), the effect ranges ready for when it is turned on. */
@@ -135,22 +132,7 @@ public final class AugmentationSettings implements java.io.Serializable {
 
     /** One {@code name=value} line per entry of {@link #asMap()}, in its order; doubles in Java's shortest repr. */
     public String canonicalText() {
-        StringBuilder text = new StringBuilder();
-        for (Map.Entry<String, Object> e : map.entrySet()) {
-            Object v = e.getValue();
-            String value = v instanceof Double ? Double.toString((Double) v) : v.toString();
-            text.append(e.getKey()).append('=').append(value).append('\n');
-        }
-        return text.toString();
-    }
-
-    private static String sha256Hex(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
+        return CanonicalSettings.text(map);
     }
 
     /** Every setting and fixed convention, in a stable order, under snake_case names. Unmodifiable. */

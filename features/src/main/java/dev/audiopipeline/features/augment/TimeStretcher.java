@@ -1,9 +1,9 @@
 package dev.audiopipeline.features.augment;
 
 import dev.audiopipeline.features.dsp.HannWindow;
+import dev.audiopipeline.features.dsp.Stft;
 import java.util.Arrays;
 import org.jtransforms.fft.DoubleFFT_1D;
-import pl.edu.icm.jlargearrays.ConcurrencyUtils;
 
 /**
  * Phase-vocoder time stretching with the semantics of librosa's {@code effects.time_stretch(y, rate)}:
@@ -25,13 +25,10 @@ import pl.edu.icm.jlargearrays.ConcurrencyUtils;
  */
 public final class TimeStretcher {
 
-    static {
-        // As in Stft: parallelism comes from Spark tasks, never from JTransforms' own threads.
-        ConcurrencyUtils.setNumberOfThreads(1);
-    }
-
     public static final int N_FFT = 2048;
     public static final int HOP_LENGTH = 512;
+    /** The analysis STFT (its class also keeps JTransforms single-threaded, before any plan here is made). */
+    private static final Stft ANALYSIS = new Stft(N_FFT, HOP_LENGTH, N_FFT, true);
     private static final int N_BINS = N_FFT / 2 + 1;
     private static final int PAD = N_FFT / 2;
     /** librosa divides by the window sum-square only where it exceeds {@code tiny(float32)}. */
@@ -124,7 +121,7 @@ public final class TimeStretcher {
         // To JTransforms' packed layout: Re n/2 goes to a[1]. The imaginary parts of bins 0 and n/2 are dropped,
         // as numpy's irfft drops them.
         a[1] = a[N_FFT];
-        ws.fft.realInverse(a, true);
+        ws.inverse.realInverse(a, true);
     }
 
     /** Magnitudes and unit phasors of one STFT frame. */
@@ -135,10 +132,13 @@ public final class TimeStretcher {
         int frame = -1;
     }
 
-    /** Per-thread FFT plan and buffers; the two spectra hold frames of even and odd index. */
+    /** Per-thread FFT plans and buffers; the two spectra hold frames of even and odd index. */
     private final class Workspace {
-        final DoubleFFT_1D fft = new DoubleFFT_1D(N_FFT);
-        /** One frame; the two extra slots let {@link #synthesise} write bin n/2 in place before packing. */
+        final Stft.Plan analysis = ANALYSIS.newPlan();
+        final DoubleFFT_1D inverse = new DoubleFFT_1D(N_FFT);
+        /**
+         * One synthesised frame; the two extra slots let {@link #synthesise} write bin n/2 in place before packing.
+         */
         final double[] fftBuffer = new double[N_FFT + 2];
         final double[] phasorRe = new double[N_BINS];
         final double[] phasorIm = new double[N_BINS];
@@ -186,16 +186,7 @@ public final class TimeStretcher {
                 Arrays.fill(s.unitIm, 0.0);
                 return s;
             }
-            double[] a = fftBuffer;
-            int start = t * HOP_LENGTH - PAD;
-            int from = Math.max(0, -start);
-            int to = Math.max(from, Math.min(N_FFT, input.length - start));
-            Arrays.fill(a, 0, from, 0.0);
-            for (int i = from; i < to; i++) {
-                a[i] = window[i] * input[start + i];
-            }
-            Arrays.fill(a, to, N_FFT, 0.0);
-            fft.realForward(a);
+            double[] a = analysis.spectrum(input, t);
             store(s, 0, a[0], 0.0);
             store(s, N_BINS - 1, a[1], 0.0);
             for (int k = 1; k < N_BINS - 1; k++) {

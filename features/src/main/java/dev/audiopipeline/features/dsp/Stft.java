@@ -101,6 +101,24 @@ public final class Stft {
             unpackPower(buffer, power);
         }
 
+        /**
+         * Computes frame {@code t} of {@code y} (double samples) and returns its DFT in JTransforms' packed layout
+         * ({@code a[2k] = Re k, a[2k+1] = Im k}; {@code a[1]} is Re n/2 for even n). The array is this plan's
+         * buffer: valid until the plan's next call.
+         */
+        public double[] spectrum(double[] y, int t) {
+            int start = frameStart(t);
+            int from = Math.max(windowStart, -start);
+            int to = Math.max(from, Math.min(windowEnd, y.length - start));
+            Arrays.fill(buffer, 0, from, 0.0);
+            for (int i = from; i < to; i++) {
+                buffer[i] = window[i] * y[start + i];
+            }
+            Arrays.fill(buffer, to, nFft, 0.0);
+            fft.realForward(buffer);
+            return buffer;
+        }
+
         /** JTransforms' packed layout: a[2k] = Re k, a[2k+1] = Im k; a[1] is Re n/2 (even n) or Im (n-1)/2. */
         private void unpackPower(double[] a, double[] power) {
             power[0] = a[0] * a[0];
