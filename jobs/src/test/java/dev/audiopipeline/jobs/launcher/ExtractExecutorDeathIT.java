@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.audiopipeline.jobs.ProjectRoot;
 import dev.audiopipeline.jobs.launcher.PublishedOutput.Rejection;
 import dev.audiopipeline.jobs.launcher.PublishedOutput.Segment;
+import dev.audiopipeline.pipeline.extract.FeatureExtractionJob;
 import dev.audiopipeline.pipeline.testing.TestScratch;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,8 +42,8 @@ class ExtractExecutorDeathIT {
     private static final Path ROOT = ProjectRoot.get();
     private static final Path JAR = ROOT.resolve("jobs/target/audio-pipeline.jar");
     private static final List<String> OPENS = StandaloneCluster.opensOfThisJvm();
-    /** FeatureExtractionJob gives each task about 8 files: the extraction stage has ceil(files / 8) tasks. */
-    private static final int FILES_PER_TASK = 8;
+    /** The extraction stage has ceil(files / FILES_PER_TASK) tasks (more files than cores here). */
+    private static final int FILES_PER_TASK = FeatureExtractionJob.FILES_PER_TASK;
     /** With one 2-core executor, partition 3 of a stage starts only once two of its tasks have finished. */
     private static final int KILL_FROM_PARTITION = 3;
     private static final double SEGMENT_SECONDS = 3.0;

@@ -3,8 +3,8 @@ package dev.audiopipeline.pipeline.extract;
 import java.io.Serializable;
 
 /**
- * What a task produces for an input: a segment's features, or the input's rejection ({@link #holdsRejection()}).
- * A Java bean, so Spark can encode it; the job splits the two kinds into {@code features/} and {@code rejected/}.
+ * One row of {@code features/} as a task produces it: a segment's (or variant's) features and the identity of its
+ * input. A Java bean, so Spark's bean encoder turns it into a row without boxing the matrices.
  */
 public final class ExtractedRecord implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -25,13 +25,6 @@ public final class ExtractedRecord implements Serializable {
     private String configHash;
     private long sourceSize;
     private long sourceMtimeMs;
-    private String reason;
-    private String detail;
-
-    /** True for a rejection row (not a bean property: Spark must not make it a column). */
-    public boolean holdsRejection() {
-        return reason != null;
-    }
 
     public String getTrackId() { return trackId; }
     public void setTrackId(String trackId) { this.trackId = trackId; }
@@ -68,9 +61,4 @@ public final class ExtractedRecord implements Serializable {
     /** The input's modification time when listed, ms since the epoch. */
     public long getSourceMtimeMs() { return sourceMtimeMs; }
     public void setSourceMtimeMs(long sourceMtimeMs) { this.sourceMtimeMs = sourceMtimeMs; }
-    /** Null for a segment; the {@code rejected/} reason code for a rejection. */
-    public String getReason() { return reason; }
-    public void setReason(String reason) { this.reason = reason; }
-    public String getDetail() { return detail; }
-    public void setDetail(String detail) { this.detail = detail; }
 }

@@ -84,7 +84,7 @@ public final class ExtractionStore {
     }
 
     /** The stored {@code _feature_settings.json}. */
-    public JsonNode storedFeatureSettings() throws IOException {
+    private JsonNode storedFeatureSettings() throws IOException {
         Path path = new Path(root, FEATURE_SETTINGS);
         if (!fs.exists(path)) {
             throw new IncompatibleOutputException(root + " holds " + FEATURES + "/ but no " + FEATURE_SETTINGS

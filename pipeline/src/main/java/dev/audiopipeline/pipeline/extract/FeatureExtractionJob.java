@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 
 import dev.audiopipeline.features.SummaryStatistics;
+import dev.audiopipeline.pipeline.source.AudioInput;
 import dev.audiopipeline.pipeline.source.InputListing;
 import dev.audiopipeline.pipeline.source.InputRejection;
 import java.io.IOException;
@@ -60,7 +61,7 @@ public final class FeatureExtractionJob {
      * the cores, redo little when retried and move the progress (counted when a task ends) steadily, while each
      * task's Parquet writer setup and output file stay worth it (one file per task measured 40 % slower).
      */
-    private static final int FILES_PER_TASK = 8;
+    public static final int FILES_PER_TASK = 8;
     private static final int MAX_TASKS = 10_000;
     private static final StructType REJECTED_SCHEMA = new StructType()
             .add("path", "string").add("reason", "string").add("detail", "string").add("label", "string")
@@ -164,35 +165,18 @@ public final class FeatureExtractionJob {
     /** Extracts the plan's inputs into the run's staged partitions and plans their moves into the output. */
     private StagedCounts extract(IncrementalPlan plan, ExtractionSettings settings, ExtractionStore store,
                                  Path staging, RunId run, List<PublishPlan.Move> moves) throws IOException {
-        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        int inputs = plan.toProcess().size();
-        Broadcast<SerializableConfiguration> conf =
-                context.broadcast(new SerializableConfiguration(spark.sparkContext().hadoopConfiguration()));
-        int slices = Math.max(1, Math.min(MAX_TASKS, Math.max(Math.min(inputs, context.defaultParallelism()),
-                (inputs + FILES_PER_TASK - 1) / FILES_PER_TASK)));
-        ExtractionProgress progress = new ExtractionProgress(spark.sparkContext(), inputs, PROGRESS_SECONDS, LOG);
-        CollectionAccumulator<RejectedInput> rejections = spark.sparkContext().collectionAccumulator("extract rejected");
-        JavaRDD<ExtractedRecord> records = context.parallelize(plan.toProcess(), slices)
-                .flatMap(new TrackFeatureExtractor(settings, conf, progress.counters(), rejections));
         Path stagedFeatures = new Path(new Path(staging, ExtractionStore.FEATURES), run.partition());
         Path stagedRejected = new Path(new Path(staging, ExtractionStore.REJECTED), run.partition());
+        ExtractionProgress progress = new ExtractionProgress(spark.sparkContext(), plan.toProcess().size(),
+                PROGRESS_SECONDS, LOG);
+        CollectionAccumulator<RejectedInput> rejections = spark.sparkContext().collectionAccumulator("extract rejected");
         try {
-            // The bean encoder generates code for the conversion; createDataFrame(rdd, Bean.class) would convert
-            // by reflection and box every float of the matrices (several times slower).
-            Dataset<Row> features = spark.createDataset(records.rdd(), Encoders.bean(ExtractedRecord.class)).select(
-                    col("trackId").as("track_id"), col("path"), col("label"), col("split"), col("segment"),
-                    col("variant"), col("startS").as("start_s"), col("durationS").as("duration_s"),
-                    col("sampleRate").as("sample_rate"), col("mfcc"), col("logmel"), col("contrast"), col("stats"),
-                    col("configHash").as("config_hash"), col("sourceSize").as("source_size"),
-                    col("sourceMtimeMs").as("source_mtime_ms"));
-            // Dictionary encoding of float matrices costs more CPU than the feature kernel and gains nothing:
-            // measured features barely repeat (JFR profile of a 200-file run).
-            features.write().option("compression", parquetCodec).option("parquet.enable.dictionary", "false")
-                    .parquet(stagedFeatures.toString());
+            if (!plan.toProcess().isEmpty()) { // only listing rejections: no Spark job at all
+                writeFeatures(plan.toProcess(), settings, progress, rejections, stagedFeatures);
+            }
         } finally {
             LOG.info("run {}: {}", run, progress.line());
             progress.close();
-            conf.destroy();
         }
         List<RejectedInput> rejected = new ArrayList<>(rejections.value());
         for (InputRejection rejection : plan.listingRejections()) {
@@ -214,6 +198,34 @@ public final class FeatureExtractionJob {
         }
         return new StagedCounts(totals.filesOk().value(), filesRejected, totals.segments().value(),
                 totals.audioSeconds().value());
+    }
+
+    /** Decodes and extracts {@code inputs} on the executors, writing the segment rows to {@code target}. */
+    private void writeFeatures(List<AudioInput> inputs, ExtractionSettings settings, ExtractionProgress progress,
+                               CollectionAccumulator<RejectedInput> rejections, Path target) {
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Broadcast<SerializableConfiguration> conf =
+                context.broadcast(new SerializableConfiguration(spark.sparkContext().hadoopConfiguration()));
+        int slices = Math.max(1, Math.min(MAX_TASKS, Math.max(Math.min(inputs.size(), context.defaultParallelism()),
+                (inputs.size() + FILES_PER_TASK - 1) / FILES_PER_TASK)));
+        try {
+            JavaRDD<ExtractedRecord> records = context.parallelize(inputs, slices)
+                    .flatMap(new TrackFeatureExtractor(settings, conf, progress.counters(), rejections));
+            // The bean encoder generates code for the conversion; createDataFrame(rdd, Bean.class) would convert
+            // by reflection and box every float of the matrices (several times slower).
+            Dataset<Row> features = spark.createDataset(records.rdd(), Encoders.bean(ExtractedRecord.class)).select(
+                    col("trackId").as("track_id"), col("path"), col("label"), col("split"), col("segment"),
+                    col("variant"), col("startS").as("start_s"), col("durationS").as("duration_s"),
+                    col("sampleRate").as("sample_rate"), col("mfcc"), col("logmel"), col("contrast"), col("stats"),
+                    col("configHash").as("config_hash"), col("sourceSize").as("source_size"),
+                    col("sourceMtimeMs").as("source_mtime_ms"));
+            // Dictionary encoding of float matrices costs more CPU than the feature kernel and gains nothing:
+            // measured features barely repeat (JFR profile of a 200-file run).
+            features.write().option("compression", parquetCodec).option("parquet.enable.dictionary", "false")
+                    .parquet(target.toString());
+        } finally {
+            conf.destroy();
+        }
     }
 
     /**

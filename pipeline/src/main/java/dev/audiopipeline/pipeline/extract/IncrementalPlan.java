@@ -96,9 +96,4 @@ public record IncrementalPlan(List<AudioInput> toProcess, List<InputRejection> l
                 && Objects.equals(stored.label(), input.label())
                 && Objects.equals(stored.split(), input.split().code());
     }
-
-    /** True if the run has nothing to write: no file to process, no rejection to record, nothing to replace. */
-    public boolean nothingToDo() {
-        return toProcess.isEmpty() && listingRejections.isEmpty() && replacedPaths.isEmpty();
-    }
 }

@@ -41,6 +41,8 @@ public final class SourceFeatureExtractor implements Serializable {
 
     private final ExtractionSettings settings;
     private final String timeLimitName;
+    /** Built on first use in each JVM and shared by its threads (it keeps per-thread FFT plans). */
+    private transient volatile SegmentAugmenter augmenter;
 
     /**
      * @param timeLimitName how the caller's users set the time limit, quoted in timeout details (e.g. "param
@@ -103,8 +105,7 @@ public final class SourceFeatureExtractor implements Serializable {
     public TrackFeatures extract(Opener opener, String name, String variantsOf) {
         FeatureExtractor extractor = FeatureExtractor.forSettings(settings.features());
         int variants = variantsOf == null ? 0 : settings.augmentation().variants();
-        SegmentAugmenter augmenter = variants == 0 ? null
-                : new SegmentAugmenter(settings.augmentation(), settings.features().sampleRate());
+        SegmentAugmenter augmenter = variants == 0 ? null : augmenter();
         List<SegmentFeatures> segments = new ArrayList<>();
         try (AudioStream stream = AudioDecoders.open(opener.open(), name)) {
             new SegmentedAudioReader(settings.features().sampleRate(), settings.segments()).read(stream, name,
@@ -125,6 +126,20 @@ public final class SourceFeatureExtractor implements Serializable {
             // An input must never stop the caller; the detail keeps the exception for whoever investigates.
             return TrackFeatures.failed(DecodeFailure.CORRUPT, name + ": features could not be computed: " + e);
         }
+    }
+
+    private SegmentAugmenter augmenter() {
+        SegmentAugmenter built = augmenter;
+        if (built == null) {
+            synchronized (this) {
+                built = augmenter;
+                if (built == null) {
+                    built = new SegmentAugmenter(settings.augmentation(), settings.features().sampleRate());
+                    augmenter = built;
+                }
+            }
+        }
+        return built;
     }
 
     private static SegmentFeatures features(Segment segment, int variant, float[] samples,

@@ -4,6 +4,7 @@ import dev.audiopipeline.pipeline.source.AudioInput;
 import dev.audiopipeline.pipeline.source.HadoopFileSource;
 import dev.audiopipeline.pipeline.source.Split;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
@@ -38,67 +39,55 @@ public final class TrackFeatureExtractor implements FlatMapFunction<AudioInput, 
 
     @Override
     public Iterator<ExtractedRecord> call(AudioInput input) throws InterruptedException {
-        List<ExtractedRecord> rows = withinTimeLimit(input, hadoopConfiguration.value().value());
+        TrackFeatures track = withinTimeLimit(input, hadoopConfiguration.value().value());
         progress.files().add(1);
-        ExtractedRecord first = rows.get(0);
-        if (first.holdsRejection()) {
-            rejections.add(new RejectedInput(first.getPath(), first.getReason(), first.getDetail(), first.getLabel(),
-                    first.getSplit(), first.getSourceSize(), first.getSourceMtimeMs()));
-            return java.util.Collections.emptyIterator();
+        if (track.isFailure()) {
+            rejections.add(new RejectedInput(input.path(), track.failure().code(), track.detail(), input.label(),
+                    input.split().code(), input.sizeBytes(), input.modificationTime()));
+            return Collections.emptyIterator();
         }
-        progress.segments().add(rows.size());
+        progress.segments().add(track.segments().size());
         progress.filesOk().add(1);
-        for (ExtractedRecord row : rows) {
-            if (row.getVariant() == 0) {
-                progress.audioSeconds().add(row.getDurationS());
+        String hash = extractor.settings().features().hash();
+        List<ExtractedRecord> rows = new ArrayList<>(track.segments().size());
+        for (SegmentFeatures segment : track.segments()) {
+            if (segment.variant() == 0) {
+                progress.audioSeconds().add(segment.durationSeconds());
             }
+            rows.add(row(input, segment, hash));
         }
         return rows.iterator();
     }
 
-    /** The rows of one input, under the per-file time limit (see {@link SourceFeatureExtractor#withinTimeLimit}). */
-    public List<ExtractedRecord> withinTimeLimit(AudioInput input, Configuration conf) throws InterruptedException {
+    /**
+     * The features of one input, under the per-file time limit (see {@link SourceFeatureExtractor#withinTimeLimit});
+     * training tracks' segments come with their augmented variants.
+     */
+    TrackFeatures withinTimeLimit(AudioInput input, Configuration conf) throws InterruptedException {
         // Augmented variants only for training tracks: a test split of altered copies would flatter the model.
         String variantsOf = input.split() == Split.TRAIN ? input.trackId() : null;
-        return rows(input, extractor.withinTimeLimit(
-                () -> HadoopFileSource.open(conf, input.path(), input.sizeBytes()), input.path(), variantsOf));
+        return extractor.withinTimeLimit(
+                () -> HadoopFileSource.open(conf, input.path(), input.sizeBytes()), input.path(), variantsOf);
     }
 
-    private List<ExtractedRecord> rows(AudioInput input, TrackFeatures track) {
-        if (track.isFailure()) {
-            ExtractedRecord row = identity(input);
-            row.setReason(track.failure().code());
-            row.setDetail(track.detail());
-            return List.of(row);
-        }
-        String hash = extractor.settings().features().hash();
-        List<ExtractedRecord> rows = new ArrayList<>(track.segments().size());
-        for (SegmentFeatures segment : track.segments()) {
-            ExtractedRecord row = identity(input);
-            row.setTrackId(input.trackId());
-            row.setSegment(segment.index());
-            row.setVariant(segment.variant());
-            row.setStartS(segment.startSeconds());
-            row.setDurationS(segment.durationSeconds());
-            row.setSampleRate(segment.sampleRate());
-            row.setMfcc(segment.mfcc());
-            row.setLogmel(segment.logmel());
-            row.setContrast(segment.contrast());
-            row.setStats(segment.stats());
-            row.setConfigHash(hash);
-            rows.add(row);
-        }
-        return rows;
-    }
-
-    /** What every row of an input carries: its path, the identity an incremental run compares, label and split. */
-    private static ExtractedRecord identity(AudioInput input) {
+    private static ExtractedRecord row(AudioInput input, SegmentFeatures segment, String hash) {
         ExtractedRecord row = new ExtractedRecord();
+        row.setTrackId(input.trackId());
         row.setPath(input.path());
         row.setLabel(input.label());
         row.setSplit(input.split().code());
         row.setSourceSize(input.sizeBytes());
         row.setSourceMtimeMs(input.modificationTime());
+        row.setSegment(segment.index());
+        row.setVariant(segment.variant());
+        row.setStartS(segment.startSeconds());
+        row.setDurationS(segment.durationSeconds());
+        row.setSampleRate(segment.sampleRate());
+        row.setMfcc(segment.mfcc());
+        row.setLogmel(segment.logmel());
+        row.setContrast(segment.contrast());
+        row.setStats(segment.stats());
+        row.setConfigHash(hash);
         return row;
     }
 }

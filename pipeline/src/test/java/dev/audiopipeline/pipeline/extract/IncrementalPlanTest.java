@@ -36,7 +36,6 @@ class IncrementalPlanTest {
         assertThat(plan.listingRejections()).hasSize(1);
         assertThat(plan.newFiles()).isEqualTo(3);
         assertThat(plan.replacedPaths()).isEmpty();
-        assertThat(plan.nothingToDo()).isFalse();
     }
 
     @Test
@@ -95,12 +94,15 @@ class IncrementalPlanTest {
     }
 
     @Test
-    void anUnchangedListingHasNothingToDo() {
+    void anUnchangedListingProcessesAndReplacesNothing() {
         InputListing listing = new InputListing(InputLayout.LABEL_FOLDERS,
                 List.of(input("a.wav", 10, 1, "rock", Split.TRAIN)), List.of());
         IncrementalPlan plan = IncrementalPlan.of(listing,
                 Map.of("file:/lib/a.wav", ok("a.wav", 10, 1, "rock", "train", "f1")));
-        assertThat(plan.nothingToDo()).isTrue();
+        assertThat(plan.toProcess()).isEmpty();
+        assertThat(plan.listingRejections()).isEmpty();
+        assertThat(plan.replacedPaths()).isEmpty();
+        assertThat(plan.featureFilesToRewrite()).isEmpty();
         assertThat(plan.unchangedFiles()).isEqualTo(1);
     }
 }

@@ -11,7 +11,6 @@ import dev.audiopipeline.pipeline.source.TrackSplit;
 import dev.audiopipeline.pipeline.testing.TestScratch;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 
@@ -24,19 +23,19 @@ class TrackFeatureExtractorTest {
         AudioInput input = longFile();
         TrackFeatureExtractor tight = extractor(0.001);
 
-        List<ExtractedRecord> rows = tight.withinTimeLimit(input, new Configuration());
+        TrackFeatures track = tight.withinTimeLimit(input, new Configuration());
 
-        assertThat(rows).singleElement().satisfies(row -> {
-            assertThat(row.getReason()).isEqualTo("timeout");
-            assertThat(row.getDetail()).contains("not done within the 0.001 s per-file limit")
-                    .contains("extract.file-timeout-seconds");
-        });
+        assertThat(track.segments()).isEmpty();
+        assertThat(track.failure().code()).isEqualTo("timeout");
+        assertThat(track.detail()).contains("not done within the 0.001 s per-file limit")
+                .contains("extract.file-timeout-seconds");
     }
 
     @Test
     void aFileWithinTheLimitGivesAllItsSegments() throws Exception {
-        List<ExtractedRecord> rows = extractor(600).withinTimeLimit(longFile(), new Configuration());
-        assertThat(rows).hasSize(20).allSatisfy(row -> assertThat(row.holdsRejection()).isFalse());
+        TrackFeatures track = extractor(600).withinTimeLimit(longFile(), new Configuration());
+        assertThat(track.isFailure()).isFalse();
+        assertThat(track.segments()).hasSize(20).allSatisfy(segment -> assertThat(segment.variant()).isZero());
     }
 
     private static TrackFeatureExtractor extractor(double timeoutSeconds) {
