@@ -11,6 +11,8 @@ set -euo pipefail
 exec flock -n /var/lock/audio-pipeline-extract.lock \
   spark-submit --master spark://master:7077 --executor-memory 4g \
     --conf spark.executorEnv.OMP_NUM_THREADS=1 \
+    --driver-java-options --add-modules=jdk.incubator.vector \
+    --conf spark.executor.extraJavaOptions=--add-modules=jdk.incubator.vector \
     /opt/audio-pipeline/audio-pipeline.jar \
     extract --input hdfs://nn:8020/music/library --output hdfs://nn:8020/features/library --incremental \
       --config /etc/audio-pipeline/nightly.properties

@@ -22,7 +22,12 @@ with DAG(
         application="/opt/audio-pipeline/audio-pipeline.jar",
         conn_id="spark_default",
         executor_memory="4g",
-        conf={"spark.executorEnv.OMP_NUM_THREADS": "1"},
+        conf={
+            "spark.executorEnv.OMP_NUM_THREADS": "1",
+            # the Vector API for the feature kernel's FFT (incubator module on Java 17)
+            "spark.driver.extraJavaOptions": "--add-modules=jdk.incubator.vector",
+            "spark.executor.extraJavaOptions": "--add-modules=jdk.incubator.vector",
+        },
         application_args=[
             "extract",
             "--input", "s3a://music/library",

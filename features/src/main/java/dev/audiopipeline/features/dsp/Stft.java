@@ -1,8 +1,6 @@
 package dev.audiopipeline.features.dsp;
 
 import java.util.Arrays;
-import org.jtransforms.fft.DoubleFFT_1D;
-import pl.edu.icm.jlargearrays.ConcurrencyUtils;
 
 /**
  * Framing, windowing and the real FFT of {@code librosa.stft(y, n_fft, hop_length, win_length, window='hann',
@@ -12,16 +10,10 @@ import pl.edu.icm.jlargearrays.ConcurrencyUtils;
  *
  * <p>The FFT runs in double precision, as librosa's does (it multiplies float32 frames by a float64 window and
  * calls numpy's float64 rfft): a float32 FFT is ~2e-4 off in relative mel power for bins 70-80 dB below a
- * frame's peak, more than the tolerance. The object holds only immutable tables; the FFT plan and buffers live in
- * a per-thread {@link Plan}.
+ * frame's peak, more than the tolerance. The FFT is {@link FrameFft}'s: the Vector API one where the JVM allows it, else
+ * JTransforms'. The object holds only immutable tables; the FFT and buffers live in a per-thread {@link Plan}.
  */
 public final class Stft {
-
-    static {
-        // Parallelism comes from Spark tasks; JTransforms must never spawn its own threads (it would from
-        // n >= 8192 with more than one thread configured). This is a JVM-wide setting of JLargeArrays.
-        ConcurrencyUtils.setNumberOfThreads(1);
-    }
 
     private final int nFft;
     private final int hopLength;
@@ -77,9 +69,9 @@ public final class Stft {
         return new Plan();
     }
 
-    /** Holds a JTransforms plan and its buffer; use from one thread at a time. */
+    /** Holds an FFT ({@link FrameFft#create}) and its buffer; use from one thread at a time. */
     public final class Plan {
-        private final DoubleFFT_1D fft = new DoubleFFT_1D(nFft);
+        private final FrameFft fft = FrameFft.create(nFft);
         private final double[] buffer = new double[nFft];
 
         private Plan() {
@@ -97,8 +89,7 @@ public final class Stft {
                 buffer[i] = window[i] * y[start + i];
             }
             Arrays.fill(buffer, to, nFft, 0.0);
-            fft.realForward(buffer);
-            unpackPower(buffer, power);
+            fft.power(buffer, power);
         }
 
         /**
@@ -115,34 +106,8 @@ public final class Stft {
                 buffer[i] = window[i] * y[start + i];
             }
             Arrays.fill(buffer, to, nFft, 0.0);
-            fft.realForward(buffer);
+            fft.packed(buffer);
             return buffer;
-        }
-
-        /** JTransforms' packed layout: a[2k] = Re k, a[2k+1] = Im k; a[1] is Re n/2 (even n) or Im (n-1)/2. */
-        private void unpackPower(double[] a, double[] power) {
-            power[0] = a[0] * a[0];
-            if (nFft % 2 == 0) {
-                int half = nFft / 2;
-                for (int k = 1; k < half; k++) {
-                    double re = a[2 * k];
-                    double im = a[2 * k + 1];
-                    power[k] = re * re + im * im;
-                }
-                if (half > 0) {
-                    power[half] = a[1] * a[1];
-                }
-            } else {
-                int last = (nFft - 1) / 2;
-                for (int k = 1; k < last; k++) {
-                    double re = a[2 * k];
-                    double im = a[2 * k + 1];
-                    power[k] = re * re + im * im;
-                }
-                if (last > 0) {
-                    power[last] = a[nFft - 1] * a[nFft - 1] + a[1] * a[1];
-                }
-            }
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.audiopipeline.features.Feature;
 import dev.audiopipeline.features.FeatureExtractor;
 import dev.audiopipeline.features.FeatureResult;
 import dev.audiopipeline.features.FeatureSettings;
+import dev.audiopipeline.features.dsp.FrameFft;
 import dev.audiopipeline.features.dsp.Stft;
 import java.util.EnumSet;
 import java.util.Random;
@@ -15,6 +16,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -39,11 +41,15 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 10, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g", "-XX:+UseParallelGC"})
+@Fork(value = 1, jvmArgsAppend = {"-Xmx1g", "-XX:+UseParallelGC", "--add-modules=jdk.incubator.vector"})
 @Threads(1)
 public class FeatureExtractorBenchmark {
 
     private static final Set<Feature> FEATURES = EnumSet.of(Feature.MFCC, Feature.LOGMEL, Feature.CONTRAST);
+
+    /** {@link FrameFft#PROPERTY}: the Vector API FFT (the default where usable) or JTransforms'. */
+    @Param({"vector", "jtransforms"})
+    public String fft;
 
     private FeatureExtractor extractor;
     private float[] clip;
@@ -53,6 +59,7 @@ public class FeatureExtractorBenchmark {
 
     @Setup
     public void setUp() {
+        System.setProperty(FrameFft.PROPERTY, fft); // each parameter value runs in its own fork
         extractor = new FeatureExtractor(FeatureSettings.defaults());
         stft = new Stft(2048, 512, 2048, true);
         stftPlan = ThreadLocal.withInitial(stft::newPlan);
@@ -70,7 +77,7 @@ public class FeatureExtractorBenchmark {
         }
     }
 
-    /** The floor: framing, window, double-precision JTransforms FFT and |X|^2 of every frame, nothing else. */
+    /** The floor: framing, window, double-precision real FFT and |X|^2 of every frame, nothing else. */
     @Benchmark
     public void stftPowerOnly(Blackhole blackhole) {
         Stft.Plan plan = stftPlan.get();

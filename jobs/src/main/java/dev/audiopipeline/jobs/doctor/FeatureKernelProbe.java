@@ -4,6 +4,7 @@ import dev.audiopipeline.features.Feature;
 import dev.audiopipeline.features.FeatureExtractor;
 import dev.audiopipeline.features.FeatureResult;
 import dev.audiopipeline.features.FeatureSettings;
+import dev.audiopipeline.features.dsp.FrameFft;
 import java.util.Arrays;
 import java.util.EnumSet;
 
@@ -45,7 +46,8 @@ public final class FeatureKernelProbe {
                 }
             }
             return new Result(true, String.format(java.util.Locale.ROOT,
-                    "1 s at %d Hz in %.1f ms, centroid %.1f Hz for a %.1f Hz tone", rate, millis, median, tone));
+                    "1 s at %d Hz in %.1f ms, centroid %.1f Hz for a %.1f Hz tone; FFT: %s", rate, millis, median, tone,
+                    FrameFft.describe()));
         } catch (RuntimeException e) {
             return new Result(false, e.toString());
         }

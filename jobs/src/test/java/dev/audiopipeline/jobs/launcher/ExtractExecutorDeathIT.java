@@ -146,7 +146,8 @@ class ExtractExecutorDeathIT {
         List<String> submit = cluster.sparkSubmit(OPENS);
         submit.addAll(List.of(
                 "--executor-memory", "1g",
-                "--conf", "spark.executor.extraJavaOptions=-Dorg.bytedeco.javacpp.cachedir="
+                "--conf", "spark.executor.extraJavaOptions=--add-modules=jdk.incubator.vector"
+                        + " -Dorg.bytedeco.javacpp.cachedir="
                         + TestScratch.root().resolve("javacpp"),
                 // Spark's default, said here: one lost executor costs the tasks on it one of their 4 attempts.
                 "--conf", "spark.task.maxFailures=4",

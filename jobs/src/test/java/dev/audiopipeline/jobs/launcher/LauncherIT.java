@@ -46,10 +46,17 @@ class LauncherIT {
         assertThat(command.errLines()).hasSize(1);
         assertThat(command.err()).contains("unknown command 'extract-all'");
 
-        ProcessRun option = launch(List.of("doctor", "--fast"));
+        ProcessRun option = launch(List.of("config", "--fast"));
         assertThat(option.exitCode()).isEqualTo(2);
         assertThat(option.errLines()).hasSize(1);
         assertThat(option.err()).contains("Unknown option: '--fast'");
+
+        // The Spark commands run with the Vector API module, and the JVM announces it first.
+        ProcessRun sparkCommand = launch(List.of("doctor", "--fast"));
+        assertThat(sparkCommand.exitCode()).isEqualTo(2);
+        assertThat(sparkCommand.errLines()).containsExactly(
+                "WARNING: Using incubator modules: jdk.incubator.vector",
+                "audio-pipeline doctor: Unknown option: '--fast' (see 'audio-pipeline doctor --help')");
     }
 
     @Test
@@ -133,6 +140,7 @@ class LauncherIT {
                 .contains("executor driver")
                 .contains("OMP_NUM_THREADS=1")
                 .contains("feature kernel: ok")
+                .contains("FFT: Vector API, 256-bit") // the launcher adds --add-modules
                 .contains("audio decoding: ok, FFmpeg libavcodec")
                 .contains("ND4J backend:   ok, CpuBackend")
                 .contains("all checks passed on 1 executor(s)");

@@ -45,7 +45,7 @@ class SparkSubmitClusterIT {
         String javacppCache = "-Dorg.bytedeco.javacpp.cachedir=" + TestScratch.root().resolve("javacpp");
         submit.addAll(List.of(
                 "--executor-memory", "1g",
-                "--conf", "spark.executor.extraJavaOptions=" + javacppCache,
+                "--conf", "spark.executor.extraJavaOptions=--add-modules=jdk.incubator.vector " + javacppCache,
                 JAR.toString(), // no --class: the jar's manifest names dev.audiopipeline.jobs.Main
                 "doctor", "--tasks", "4"));
 
@@ -57,6 +57,7 @@ class SparkSubmitClusterIT {
                 .contains("executor 0 on ")
                 .doesNotContain("executor driver")
                 .contains("feature kernel: ok")
+                .contains("FFT: Vector API, 256-bit") // the executor got --add-modules
                 .contains("audio decoding: ok, FFmpeg libavcodec")
                 .contains("ND4J backend:   ok, CpuBackend")
                 .contains("OMP_NUM_THREADS=1")

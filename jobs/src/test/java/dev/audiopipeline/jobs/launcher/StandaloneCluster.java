@@ -159,11 +159,15 @@ final class StandaloneCluster implements AutoCloseable {
         }
     }
 
-    /** The --add-opens list surefire/failsafe gave this JVM (one place: the parent pom), for the cluster's JVMs. */
+    /**
+     * The --add-opens list and --add-modules surefire/failsafe gave this JVM (one place: the parent pom), for the
+     * cluster's JVMs.
+     */
     static List<String> opensOfThisJvm() {
         List<String> opens = new ArrayList<>();
         for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (argument.startsWith("--add-opens") || argument.startsWith("-Djdk.reflect")) {
+            if (argument.startsWith("--add-opens") || argument.startsWith("--add-modules")
+                    || argument.startsWith("-Djdk.reflect")) {
                 opens.add(argument);
             }
         }
