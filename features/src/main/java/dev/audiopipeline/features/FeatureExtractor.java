@@ -258,9 +258,7 @@ public final class FeatureExtractor {
             return;
         }
         float[][] coefficients = new float[frames][mfcc.nMfcc()];
-        for (int t = 0; t < frames; t++) {
-            mfcc.apply(logMel[t], coefficients[t]);
-        }
+        mfcc.apply(logMel, coefficients);
         out.put(Feature.MFCC, coefficients);
         if (requested.contains(Feature.MFCC_DELTA)) {
             out.put(Feature.MFCC_DELTA, Delta.compute(coefficients, settings.deltaWidth()));

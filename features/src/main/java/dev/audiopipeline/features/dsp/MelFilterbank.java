@@ -14,19 +14,23 @@ public final class MelFilterbank {
     private final int nBins;
     private final int[] firstBin;
     private final float[][] weights;
-    /** The same float32 weights widened once to double, for the per-frame product. */
-    private final double[][] wideWeights;
+    /** The same float32 weights widened once to double, all bands back to back: band m at bandOffset[m]. */
+    private final double[] wideWeights;
+    private final int[] bandOffset;
 
     private MelFilterbank(int nMels, int nBins, int[] firstBin, float[][] weights) {
         this.nMels = nMels;
         this.nBins = nBins;
         this.firstBin = firstBin;
         this.weights = weights;
-        this.wideWeights = new double[nMels][];
+        this.bandOffset = new int[nMels + 1];
         for (int m = 0; m < nMels; m++) {
-            wideWeights[m] = new double[weights[m].length];
+            bandOffset[m + 1] = bandOffset[m] + weights[m].length;
+        }
+        this.wideWeights = new double[bandOffset[nMels]];
+        for (int m = 0; m < nMels; m++) {
             for (int i = 0; i < weights[m].length; i++) {
-                wideWeights[m][i] = weights[m][i];
+                wideWeights[bandOffset[m] + i] = weights[m][i];
             }
         }
     }
@@ -93,21 +97,8 @@ public final class MelFilterbank {
      */
     public void apply(double[] spectrum, float[] out) {
         for (int m = 0; m < nMels; m++) {
-            double[] w = wideWeights[m];
-            int offset = firstBin[m];
-            int n = w.length;
-            // Two independent sums halve the add latency chain of the long high-frequency bands.
-            double even = 0.0;
-            double odd = 0.0;
-            int i = 0;
-            for (; i + 1 < n; i += 2) {
-                even += w[i] * spectrum[offset + i];
-                odd += w[i + 1] * spectrum[offset + i + 1];
-            }
-            if (i < n) {
-                even += w[i] * spectrum[offset + i];
-            }
-            out[m] = (float) (even + odd);
+            int from = bandOffset[m];
+            out[m] = (float) DotProduct.of(wideWeights, from, spectrum, firstBin[m], bandOffset[m + 1] - from);
         }
     }
 }

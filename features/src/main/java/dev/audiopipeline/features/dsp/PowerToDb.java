@@ -26,11 +26,21 @@ public final class PowerToDb {
 
     /** Converts {@code values[frame][coef]} to dB in place (power values become dB values). */
     public void applyInPlace(float[][] values) {
-        double max = Double.NEGATIVE_INFINITY;
+        double[] clamped = new double[0];
+        float max = Float.NEGATIVE_INFINITY;
         for (float[] row : values) {
+            if (clamped.length < row.length) {
+                clamped = new double[row.length];
+            }
+            // Widening and clamping in a loop of its own (vectorised) is ~4x faster than inside the log loop:
+            // there the scalar float-to-double conversion's false register dependency chains the iterations.
             for (int i = 0; i < row.length; i++) {
-                double db = 10.0 * FastLog10.log10(Math.max(amin, row[i])) - refDb;
-                row[i] = (float) db;
+                clamped[i] = Math.max(amin, row[i]);
+            }
+            for (int i = 0; i < row.length; i++) {
+                row[i] = (float) (10.0 * FastLog10.log10(clamped[i]) - refDb);
+            }
+            for (int i = 0; i < row.length; i++) {
                 max = Math.max(max, row[i]);
             }
         }

@@ -24,14 +24,12 @@ public final class SpectralContrast {
     private final int[] bandLength;
     private final int[] quantileCount;
     private final boolean linear;
-    private final int maxCount;
 
     private SpectralContrast(int[] bandStart, int[] bandLength, int[] quantileCount, boolean linear) {
         this.bandStart = bandStart;
         this.bandLength = bandLength;
         this.quantileCount = quantileCount;
         this.linear = linear;
-        this.maxCount = Arrays.stream(quantileCount).max().orElse(1);
     }
 
     /**
@@ -104,127 +102,41 @@ public final class SpectralContrast {
         return bandStart.length;
     }
 
-    /** Per-thread scratch for {@link #peaksAndValleys}; also remembers the previous frame's quantiles. */
+    /** Per-thread scratch for {@link #peaksAndValleys}; also remembers the previous frame's selection. */
     public Scratch newScratch() {
-        return new Scratch(maxCount, bandStart.length);
+        return new Scratch(this);
     }
 
-    /** Buffers for one thread. The remembered quantiles only speed selection up; results never depend on them. */
+    /** Selection state for one thread. What it remembers only speeds selection up; results never depend on it. */
     public static final class Scratch {
-        private final double[] smallest;
-        private final double[] largest;
-        private final double[] lowBound;
-        private final double[] highBound;
+        private final BandExtremes[] valleys;
+        private final BandExtremes[] peaks;
 
-        private Scratch(int maxCount, int bands) {
-            smallest = new double[maxCount];
-            largest = new double[maxCount];
-            lowBound = new double[bands];
-            highBound = new double[bands];
-            Arrays.fill(lowBound, Double.POSITIVE_INFINITY); // first frame: no bound, plain selection
-            Arrays.fill(highBound, Double.NEGATIVE_INFINITY);
+        private Scratch(SpectralContrast contrast) {
+            int bands = contrast.bandStart.length;
+            valleys = new BandExtremes[bands];
+            peaks = new BandExtremes[bands];
+            for (int b = 0; b < bands; b++) {
+                int from = contrast.bandStart[b];
+                int to = from + contrast.bandLength[b];
+                valleys[b] = new BandExtremes(from, to, contrast.quantileCount[b], false);
+                peaks[b] = new BandExtremes(from, to, contrast.quantileCount[b], true);
+            }
         }
     }
 
     /**
      * One frame: fills {@code peak[b]} and {@code valley[b]} (means of magnitudes) for every band.
      *
-     * <p>Selection runs on the POWER spectrum (same order as magnitude, so the same bins are selected) and only
-     * the {@code q} selected values per band are square-rooted. Scanning bins in frequency order, a plain
-     * insertion selection inserts (and mispredicts a branch) often at the start of each band; so the buffers
-     * start filled with a bound from the previous frame (4x its q-th smallest power, 1/4 of its q-th largest),
-     * and only bins beyond the bound are inserted (about 25 % faster on music-like input). Consecutive frames
-     * overlap by 75 %, so the bound rarely excludes a true extreme; when it does, a bound value is left in the
-     * buffer and the band is selected again without a bound. The result is exact either way.
+     * <p>Selection runs on the POWER spectrum (same order as magnitude, so the same bins are selected; it must be
+     * finite and non-negative, as {@code |X|^2} is) and only the {@code q} selected values per band are
+     * square-rooted; see {@link BandExtremes} for how the selection avoids most mispredicted branches.
      */
     public void peaksAndValleys(double[] power, double[] peak, double[] valley, Scratch scratch) {
-        double[] smallest = scratch.smallest;
-        double[] largest = scratch.largest;
         for (int b = 0; b < bandStart.length; b++) {
-            int q = quantileCount[b];
-            int from = bandStart[b];
-            int to = from + bandLength[b];
-            double lowBound = scratch.lowBound[b];
-            double highBound = scratch.highBound[b];
-            Arrays.fill(smallest, 0, q, lowBound);
-            Arrays.fill(largest, 0, q, highBound);
-            double low = lowBound;
-            double high = highBound;
-            for (int i = from; i < to; i++) {
-                double v = power[i];
-                if (v < low) {
-                    insertAscending(smallest, q - 1, v);
-                    low = smallest[q - 1];
-                }
-                if (v > high) {
-                    insertDescending(largest, q - 1, v);
-                    high = largest[q - 1];
-                }
-            }
-            // A bound still in slot q-1 means fewer than q bins beat it (a real value equal to it is never
-            // inserted, so this test is exact): select that band again without bound.
-            if (low == lowBound && lowBound != Double.POSITIVE_INFINITY) {
-                selectSmallest(power, from, to, q, smallest);
-            }
-            if (high == highBound && highBound != Double.NEGATIVE_INFINITY) {
-                selectLargest(power, from, to, q, largest);
-            }
-            scratch.lowBound[b] = 4.0 * smallest[q - 1] + Double.MIN_VALUE; // + MIN_VALUE: zeros stay below
-            scratch.highBound[b] = 0.25 * largest[q - 1] - Double.MIN_VALUE;
-            double lowSum = 0.0;
-            double highSum = 0.0;
-            for (int i = 0; i < q; i++) {
-                lowSum += Math.sqrt(smallest[i]);
-                highSum += Math.sqrt(largest[i]);
-            }
-            valley[b] = lowSum / q;
-            peak[b] = highSum / q;
+            valley[b] = scratch.valleys[b].meanMagnitude(power);
+            peak[b] = scratch.peaks[b].meanMagnitude(power);
         }
-    }
-
-    /** The q smallest of values[from..to) into out[0..q), ascending (insertion into a short sorted buffer). */
-    private static void selectSmallest(double[] values, int from, int to, int q, double[] out) {
-        Arrays.fill(out, 0, q, Double.POSITIVE_INFINITY);
-        double low = Double.POSITIVE_INFINITY;
-        for (int i = from; i < to; i++) {
-            double v = values[i];
-            if (v < low) {
-                insertAscending(out, q - 1, v);
-                low = out[q - 1];
-            }
-        }
-    }
-
-    /** The q largest of values[from..to) into out[0..q), descending. */
-    private static void selectLargest(double[] values, int from, int to, int q, double[] out) {
-        Arrays.fill(out, 0, q, Double.NEGATIVE_INFINITY);
-        double high = Double.NEGATIVE_INFINITY;
-        for (int i = from; i < to; i++) {
-            double v = values[i];
-            if (v > high) {
-                insertDescending(out, q - 1, v);
-                high = out[q - 1];
-            }
-        }
-    }
-
-    /** Inserts v into a[0..size) kept ascending; the element at index size (if any) is overwritten. */
-    private static void insertAscending(double[] a, int size, double v) {
-        int i = size;
-        while (i > 0 && a[i - 1] > v) {
-            a[i] = a[i - 1];
-            i--;
-        }
-        a[i] = v;
-    }
-
-    private static void insertDescending(double[] a, int size, double v) {
-        int i = size;
-        while (i > 0 && a[i - 1] < v) {
-            a[i] = a[i - 1];
-            i--;
-        }
-        a[i] = v;
     }
 
     /** Turns per-frame peaks and valleys ({@code [frame][band]}) into contrast, {@code [frame][band]}. */

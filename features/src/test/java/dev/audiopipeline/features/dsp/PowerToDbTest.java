@@ -30,4 +30,23 @@ class PowerToDbTest {
         assertThat((double) refTen[0][0]).isCloseTo(-10, within(1e-6));
         assertThat((double) refTen[0][1]).isCloseTo(-100, within(1e-4)); // no floor with top_db None
     }
+
+    @Test
+    void rowsOfDifferentLengthsAndTheWholeRangeMatchMathLog10() {
+        float[][] values = {{2f, 0.5f, 1e-12f}, {Float.MAX_VALUE, Float.MIN_VALUE, 1e-10f, 3e7f, 0f, 1f},
+            {7.5f}};
+        float[][] expected = new float[values.length][];
+        for (int t = 0; t < values.length; t++) {
+            expected[t] = new float[values[t].length];
+            for (int i = 0; i < values[t].length; i++) {
+                expected[t][i] = (float) (10 * Math.log10(Math.max(1e-10, values[t][i])) - 10 * Math.log10(2.0));
+            }
+        }
+        new PowerToDb(2.0, 1e-10, null).applyInPlace(values);
+        for (int t = 0; t < values.length; t++) {
+            for (int i = 0; i < values[t].length; i++) {
+                assertThat((double) values[t][i]).isCloseTo(expected[t][i], within(1e-4));
+            }
+        }
+    }
 }

@@ -107,6 +107,37 @@ class SpectralContrastTest {
     }
 
     @Test
+    void slowlyChangingSpectraKeepTheRememberedBoundsAndStayExact() {
+        // Each frame moves a little from the previous one (as overlapping STFT frames do), so the bounds from the
+        // previous frame usually hold; now and then a bin jumps by 100 dB to break them. Values repeat (ties).
+        Random random = new Random(8);
+        for (double quantile : new double[] {0.02, 0.05, 0.2}) {
+            SpectralContrast contrast = SpectralContrast.create(22050, 2048, 200, 6, quantile, false);
+            SpectralContrast.Scratch scratch = contrast.newScratch();
+            double[] magnitude = new double[1025];
+            for (int i = 0; i < magnitude.length; i++) {
+                magnitude[i] = Math.exp(2 * random.nextGaussian());
+            }
+            double[] power = new double[1025];
+            double[] peak = new double[7];
+            double[] valley = new double[7];
+            double[] expectedPeak = new double[7];
+            double[] expectedValley = new double[7];
+            for (int frame = 0; frame < 300; frame++) {
+                for (int i = 0; i < magnitude.length; i++) {
+                    double factor = random.nextInt(50) == 0 ? Math.exp(random.nextGaussian() * 11.5) : 1.1;
+                    magnitude[i] = Math.rint(magnitude[i] * (random.nextBoolean() ? factor : 1 / factor) * 64) / 64;
+                    power[i] = magnitude[i] * magnitude[i];
+                }
+                contrast.peaksAndValleys(power, peak, valley, scratch);
+                sortedReference(magnitude, 22050, 2048, 200, 6, quantile, expectedPeak, expectedValley);
+                assertThat(peak).containsExactly(expectedPeak, within(1e-12));
+                assertThat(valley).containsExactly(expectedValley, within(1e-12));
+            }
+        }
+    }
+
+    @Test
     void quantileCountUsesRintHalfToEven() {
         // Band 3 at 22050/2048 spans [800, 1600] Hz: bins 75..148 plus bin 74 -> 75 bins counted.
         // quantile 0.02 -> rint(1.5) = 2 (half to even), so the valley is the mean of the two smallest values.
