@@ -28,6 +28,12 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.schema.GroupType;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.Type;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -100,6 +106,23 @@ class FeatureExtractionJobTest {
         assertThat(rejected).extracting(r -> r.getString(0).replaceAll(".*/corpus/", ""), r -> r.getString(1))
                 .containsExactly(tuple("jazz/notes.mp3", "unsupported_format"), tuple("jazz/short.wav", "too_short"));
         assertThat(rejected.get(1).getString(2)).contains("short.wav").contains("shorter than one 3.00 s segment");
+
+        // Matrices are LIST groups of LIST groups of `repeated float` (Spark's legacy list layout, chosen for
+        // speed), written only for the job's own writes: the session's setting is left as it was.
+        org.apache.hadoop.fs.Path dataFile = ExtractionStore.at(output, spark.sparkContext().hadoopConfiguration())
+                .dataFiles(new org.apache.hadoop.fs.Path(output, "features")).get(0);
+        try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(dataFile,
+                spark.sparkContext().hadoopConfiguration()))) {
+            GroupType logmel = reader.getFileMetaData().getSchema().getType("logmel").asGroupType();
+            assertThat(logmel.getLogicalTypeAnnotation()).isEqualTo(LogicalTypeAnnotation.listType());
+            GroupType frame = logmel.getType(0).asGroupType().getType(0).asGroupType();
+            assertThat(frame.getLogicalTypeAnnotation()).isEqualTo(LogicalTypeAnnotation.listType());
+            assertThat(frame.getType(0).isPrimitive()).isTrue();
+            assertThat(frame.getType(0).isRepetition(Type.Repetition.REPEATED)).isTrue();
+            assertThat(frame.getType(0).asPrimitiveType().getPrimitiveTypeName())
+                    .isEqualTo(PrimitiveType.PrimitiveTypeName.FLOAT);
+        }
+        assertThat(spark.conf().get("spark.sql.parquet.writeLegacyFormat")).isEqualTo("false"); // Spark's default
 
         ObjectMapper json = new ObjectMapper();
         JsonNode written = json.readTree(work.resolve("out/_summary.json").toFile());
