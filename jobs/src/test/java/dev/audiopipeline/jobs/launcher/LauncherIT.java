@@ -147,6 +147,43 @@ class LauncherIT {
         assertThat(run.err()).doesNotContain("Exception").doesNotContain(" INFO ");
     }
 
+    @Test
+    void sparkCommandsRecordAClassDataArchiveOnceAndMapItAfterwards() throws IOException {
+        Path cache = work.resolve("cds-cache");
+        Map<String, String> cds = Map.of("AUDIO_PIPELINE_CDS", "on", "AUDIO_PIPELINE_CACHE", cache.toString());
+
+        ProcessRun failed = launch(List.of("doctor", "--fast"), cds);
+        assertThat(failed.exitCode()).isEqualTo(2);
+        assertThat(cache).isEmptyDirectory(); // a failed run leaves no archive, and no half-written one
+
+        ProcessRun recording = launch(List.of("doctor", "--master", "local[1]"), cds);
+        assertThat(recording.exitCode()).as(recording.toString()).isZero();
+        assertThat(recording.errLines()).containsExactly("WARNING: Using incubator modules: jdk.incubator.vector");
+        List<Path> archives;
+        try (var files = Files.list(cache)) {
+            archives = files.toList();
+        }
+        assertThat(archives).singleElement()
+                .satisfies(archive -> assertThat(archive.getFileName().toString()).matches("classes-.*\\.jsa"));
+
+        // -Xshare:on makes the JVM refuse to start unless the archive maps: it is valid and used.
+        Map<String, String> strict = new HashMap<>(cds);
+        strict.put("AUDIO_PIPELINE_JAVA_OPTS", javaOptions() + " -Xshare:on");
+        ProcessRun mapped = launch(List.of("doctor", "--master", "local[1]"), strict);
+        assertThat(mapped.exitCode()).as(mapped.toString()).isZero();
+        assertThat(mapped.out()).contains("all checks passed on 1 executor(s)");
+        assertThat(mapped.errLines()).containsExactly("WARNING: Using incubator modules: jdk.incubator.vector");
+
+        // Java 17 crashes when a flight recording from start-up meets archived classes: the launcher leaves the
+        // archive out then.
+        Map<String, String> recorded = new HashMap<>(cds);
+        recorded.put("AUDIO_PIPELINE_JAVA_OPTS",
+                javaOptions() + " -XX:StartFlightRecording=filename=" + work.resolve("doctor.jfr"));
+        ProcessRun flight = launch(List.of("doctor", "--master", "local[1]"), recorded);
+        assertThat(flight.exitCode()).as(flight.toString()).isZero();
+        assertThat(flight.out()).contains("all checks passed on 1 executor(s)");
+    }
+
     private ProcessRun launch(List<String> args) {
         return launch(args, Map.of());
     }
@@ -156,10 +193,14 @@ class LauncherIT {
         command.add(LAUNCHER.toString());
         command.addAll(args);
         Map<String, String> environment = new HashMap<>();
-        // Keep JavaCPP's ~400 MB of unpacked natives under target/, and the heap CI-sized.
-        environment.put("AUDIO_PIPELINE_JAVA_OPTS",
-                "-Xmx1g -Dorg.bytedeco.javacpp.cachedir=" + TestScratch.root().resolve("javacpp"));
+        environment.put("AUDIO_PIPELINE_JAVA_OPTS", javaOptions());
+        environment.put("AUDIO_PIPELINE_CDS", "off"); // one test records an archive; the others need not
         environment.putAll(extraEnvironment);
         return ProcessRun.run(command, environment, work, 300);
+    }
+
+    /** JavaCPP's ~400 MB of unpacked natives under target/, and the heap CI-sized. */
+    private static String javaOptions() {
+        return "-Xmx1g -Dorg.bytedeco.javacpp.cachedir=" + TestScratch.root().resolve("javacpp");
     }
 }
