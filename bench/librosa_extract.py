@@ -6,17 +6,22 @@ and per segment compute MFCC 13, log-mel 128 (power_to_db of the mel power, ref 
 (fmin 200, 6 bands, quantile 0.02) and mean/std/skew/kurtosis/min/max of each over frames, all with librosa 0.11
 defaults. Results are kept in memory and counted (writing Parquet would only add to librosa's time).
 
-    OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 NUMBA_NUM_THREADS=1 \
-        /usr/bin/time -f "%e s %M KB" python3 bench/librosa_extract.py /tmp/audio-pipeline-bench/corpus-100
+    OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 NUMBA_NUM_THREADS=1 \\
+        /usr/bin/time -f "%e s %M KB" python3 bench/librosa_extract.py [--port] /tmp/audio-pipeline-bench/corpus-100
 
-Needs librosa 0.11 and scipy (pip install librosa==0.11.*).
+Needs librosa 0.11 and scipy (pip install librosa==0.11.*). Where librosa is missing (the project's machine),
+`--port` runs the same work with librosa's feature calls replaced by their numpy port (librosa_port_kernel.py,
+checked against librosa's golden output by its `--check`) and the WAVs read with scipy (22050 Hz mono 16-bit
+files, scaled as librosa.load scales them). The port skips librosa's Python-level overheads, so it is if anything
+faster than librosa itself: a lower bound for the librosa script's time.
 """
 import pathlib
 import sys
 import time
 
-import librosa
 import numpy as np
+import scipy.fft
+import scipy.io.wavfile
 import scipy.stats
 
 SR = 22050
@@ -29,25 +34,57 @@ def stats(matrix):
                            scipy.stats.kurtosis(matrix, axis=1), matrix.min(axis=1), matrix.max(axis=1)])
 
 
-def segment_features(y):
-    mel = librosa.feature.melspectrogram(y=y, sr=SR)
-    logmel = librosa.power_to_db(mel)
-    mfcc = librosa.feature.mfcc(S=logmel, n_mfcc=13)
-    contrast = librosa.feature.spectral_contrast(y=y, sr=SR)
-    return mfcc, logmel, contrast, np.concatenate([stats(mfcc), stats(logmel), stats(contrast)])
+def librosa_calls():
+    """load(path) -> float32 samples, features(y) -> (mfcc, logmel, contrast), with librosa itself."""
+    try:
+        import librosa
+    except ImportError:
+        sys.exit("librosa_extract: librosa is not installed (pip install librosa==0.11.*), or run with --port")
+
+    def load(path):
+        return librosa.load(path, sr=SR, mono=True)[0]
+
+    def features(y):
+        logmel = librosa.power_to_db(librosa.feature.melspectrogram(y=y, sr=SR))
+        return librosa.feature.mfcc(S=logmel, n_mfcc=13), logmel, librosa.feature.spectral_contrast(y=y, sr=SR)
+
+    return load, features
 
 
-def main(root):
+def port_calls():
+    """The same two functions with the numpy port of librosa's code (librosa_port_kernel.py)."""
+    from librosa_port_kernel import melspectrogram, power_to_db, spectral_contrast
+
+    def load(path):
+        rate, data = scipy.io.wavfile.read(path)
+        if rate != SR or data.ndim != 1 or data.dtype != np.int16:
+            raise ValueError(f"{path}: --port reads 22050 Hz mono 16-bit WAV, got {rate} Hz {data.dtype} {data.shape}")
+        return data.astype(np.float32) / 32768.0  # librosa.load's scaling (soundfile, float32)
+
+    def features(y):
+        logmel = power_to_db(melspectrogram(y))
+        mfcc = scipy.fft.dct(logmel, axis=-2, type=2, norm="ortho")[..., :13, :]  # librosa.feature.mfcc(S=...)
+        return mfcc, logmel, spectral_contrast(y)
+
+    return load, features
+
+
+def main(root, port):
+    name = "librosa port" if port else "librosa"
+    load, features = port_calls() if port else librosa_calls()
     start = time.perf_counter()
     files = sorted(p for p in pathlib.Path(root).rglob("*.wav"))
     segments = 0
     for path in files:
-        y, _ = librosa.load(path, sr=SR, mono=True)
+        y = load(path)
         for begin in range(0, len(y) - SEGMENT + 1, SEGMENT):
-            segment_features(y[begin:begin + SEGMENT])
+            mfcc, logmel, contrast = features(y[begin:begin + SEGMENT])
+            np.concatenate([stats(mfcc), stats(logmel), stats(contrast)])
             segments += 1
-    print(f"librosa: {len(files)} files, {segments} segments in {time.perf_counter() - start:.1f} s")
+    print(f"{name}: {len(files)} files, {segments} segments in {time.perf_counter() - start:.1f} s")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    arguments = sys.argv[1:]
+    use_port = "--port" in arguments
+    main([a for a in arguments if a != "--port"][0], use_port)

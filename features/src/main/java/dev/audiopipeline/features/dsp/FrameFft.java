@@ -18,6 +18,18 @@ public interface FrameFft {
     void power(double[] frame, double[] power);
 
     /**
+     * {@code |X_k|^2} of the frame {@code window[i] * y[start + i]}, i < n, lying wholly inside {@code y}. This
+     * default windows into {@code scratch} (length n) and calls {@link #power}; {@link VectorRealFft} windows the
+     * samples as its first stage reads them, saving a pass over the frame.
+     */
+    default void windowedPower(float[] y, int start, double[] window, double[] scratch, double[] power) {
+        for (int i = 0; i < window.length; i++) {
+            scratch[i] = window[i] * y[start + i];
+        }
+        power(scratch, power);
+    }
+
+    /**
      * Transforms {@code frame} in place into JTransforms' packed layout: {@code a[2k] = Re X_k},
      * {@code a[2k+1] = Im X_k}, {@code a[1] = Re X_(n/2)} for even n ({@code Im X_((n-1)/2)} for odd n).
      */

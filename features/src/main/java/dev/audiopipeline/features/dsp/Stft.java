@@ -82,6 +82,10 @@ public final class Stft {
          */
         public void powerSpectrum(float[] y, int t, double[] power) {
             int start = frameStart(t);
+            if (start >= 0 && start + nFft <= y.length) { // wholly inside the signal: no zeros to pad
+                fft.windowedPower(y, start, window, buffer, power);
+                return;
+            }
             int from = Math.max(windowStart, -start);
             int to = Math.max(from, Math.min(windowEnd, y.length - start));
             Arrays.fill(buffer, 0, from, 0.0);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,34 @@ class FrameFftTest {
             for (int i = 0; i < n; i++) {
                 assertThat(packed[i]).as("n %d packed[%d]", n, i).isCloseTo(expectedPacked[i],
                         within(1e-14 * amplitude));
+            }
+        }
+    }
+
+    /** The windowing fused into the vector FFT's first stage gives what windowing first gives. */
+    @ParameterizedTest(name = "n = {0}")
+    @ValueSource(ints = {16, 512, 2048, 4096})
+    void windowedPowerMatchesWindowingFirst(int n) {
+        Random random = new Random(-n);
+        float[] y = new float[3 * n];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = (float) random.nextGaussian();
+        }
+        double[] window = HannWindow.periodic(n, n);
+        int start = n / 2 + 3;
+        double[] windowed = new double[n];
+        for (int i = 0; i < n; i++) {
+            windowed[i] = window[i] * y[start + i];
+        }
+        double[] expected = new double[n / 2 + 1];
+        new JTransformsFft(n).power(windowed, expected);
+        double peak = Arrays.stream(expected).max().orElseThrow();
+        for (FrameFft fft : new FrameFft[] {new VectorRealFft(n), new JTransformsFft(n)}) {
+            double[] power = new double[n / 2 + 1];
+            fft.windowedPower(y, start, window, new double[n], power);
+            for (int k = 0; k <= n / 2; k++) {
+                assertThat(power[k]).as("%s bin %d", fft.getClass().getSimpleName(), k)
+                        .isCloseTo(expected[k], within(1e-14 * peak));
             }
         }
     }
