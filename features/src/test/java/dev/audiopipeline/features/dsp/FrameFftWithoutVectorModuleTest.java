@@ -2,14 +2,18 @@ package dev.audiopipeline.features.dsp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.audiopipeline.features.Feature;
+import dev.audiopipeline.features.FeatureExtractor;
+import dev.audiopipeline.features.FeatureSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** A JVM started without {@code --add-modules jdk.incubator.vector} (a bare spark-submit) still computes STFTs. */
+/** A JVM started without {@code --add-modules jdk.incubator.vector} (a bare spark-submit) still computes features. */
 class FrameFftWithoutVectorModuleTest {
 
     /** Run in the child JVM: an STFT of a tone, then what ran. */
@@ -28,6 +32,9 @@ class FrameFftWithoutVectorModuleTest {
         System.out.println("peak bin " + peak);
         System.out.println("fft " + FrameFft.describe());
         System.out.println("class " + FrameFft.create(2048).getClass().getSimpleName());
+        float[][] mfcc = FeatureExtractor.forSettings(FeatureSettings.defaults())
+                .extract(tone, EnumSet.of(Feature.MFCC, Feature.CONTRAST)).mfcc(); // the mel and DCT dot products
+        System.out.println("mfcc frames " + mfcc.length + " finite " + Float.isFinite(mfcc[10][0]));
     }
 
     @Test
@@ -44,6 +51,7 @@ class FrameFftWithoutVectorModuleTest {
                 .contains("peak bin 41") // 440 Hz * 2048 / 22050 = 40.9
                 .contains("fft JTransforms (the JVM was started without --add-modules jdk.incubator.vector)")
                 .contains("class JTransformsFft")
+                .contains("mfcc frames 44 finite true")
                 .doesNotContain("incubator modules"); // the module was not loaded at all
     }
 }
