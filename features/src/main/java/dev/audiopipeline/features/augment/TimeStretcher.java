@@ -1,6 +1,7 @@
 package dev.audiopipeline.features.augment;
 
 import dev.audiopipeline.features.dsp.HannWindow;
+import dev.audiopipeline.features.dsp.JTransformsFft;
 import dev.audiopipeline.features.dsp.Stft;
 import java.util.Arrays;
 import org.jtransforms.fft.DoubleFFT_1D;
@@ -135,7 +136,7 @@ public final class TimeStretcher {
     /** Per-thread FFT plans and buffers; the two spectra hold frames of even and odd index. */
     private final class Workspace {
         final Stft.Plan analysis = ANALYSIS.newPlan();
-        final DoubleFFT_1D inverse = new DoubleFFT_1D(N_FFT);
+        final DoubleFFT_1D inverse = JTransformsFft.plan(N_FFT); // single-threaded
         /**
          * One synthesised frame; the two extra slots let {@link #synthesise} write bin n/2 in place before packing.
          */

@@ -37,9 +37,8 @@ public interface FrameFft {
 
     /** A new FFT of length {@code n} for the calling thread, the Vector API one where usable. */
     static FrameFft create(int n) {
-        String choice = System.getProperty(PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
         boolean vectorLength = n >= 16 && Integer.bitCount(n) == 1;
-        switch (choice) {
+        switch (choice()) {
             case "jtransforms":
                 return new JTransformsFft(n);
             case "vector":
@@ -48,18 +47,24 @@ public interface FrameFft {
                             + VectorApiProbe.reason());
                 }
                 return vectorLength ? new VectorRealFft(n) : new JTransformsFft(n);
-            case "auto":
+            default: // auto
                 return vectorLength && vectorApiUsable() ? new VectorRealFft(n) : new JTransformsFft(n);
-            default:
-                throw new IllegalArgumentException("-D" + PROPERTY + " must be auto, vector or jtransforms, got '"
-                        + System.getProperty(PROPERTY) + "'");
         }
+    }
+
+    /** The property's value, checked: auto, vector or jtransforms. */
+    private static String choice() {
+        String choice = System.getProperty(PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
+        if (!choice.equals("auto") && !choice.equals("vector") && !choice.equals("jtransforms")) {
+            throw new IllegalArgumentException("-D" + PROPERTY + " must be auto, vector or jtransforms, got '"
+                    + System.getProperty(PROPERTY) + "'");
+        }
+        return choice;
     }
 
     /** Which implementation {@link #create} picks for power-of-two lengths here, and why: for logs and doctor. */
     static String describe() {
-        String choice = System.getProperty(PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
-        if (choice.equals("jtransforms")) {
+        if (choice().equals("jtransforms")) {
             return "JTransforms (-D" + PROPERTY + "=jtransforms)";
         }
         return vectorApiUsable() ? "Vector API, 256-bit" : "JTransforms (" + VectorApiProbe.reason() + ")";

@@ -3,8 +3,11 @@ package dev.audiopipeline.features.dsp;
 import org.jtransforms.fft.DoubleFFT_1D;
 import pl.edu.icm.jlargearrays.ConcurrencyUtils;
 
-/** {@link FrameFft} by JTransforms' double-precision real FFT: any length, scalar. */
-final class JTransformsFft implements FrameFft {
+/**
+ * {@link FrameFft} by JTransforms' double-precision real FFT: any length, scalar. Also the one place the product
+ * makes JTransforms plans ({@link #plan}), so that none can run before JTransforms is made single-threaded.
+ */
+public final class JTransformsFft implements FrameFft {
 
     static {
         // Parallelism comes from Spark tasks; JTransforms must never spawn its own threads (it would from
@@ -17,7 +20,12 @@ final class JTransformsFft implements FrameFft {
 
     JTransformsFft(int n) {
         this.n = n;
-        this.fft = new DoubleFFT_1D(n);
+        this.fft = plan(n);
+    }
+
+    /** A JTransforms real FFT plan of length {@code n} that never starts threads of its own. */
+    public static DoubleFFT_1D plan(int n) {
+        return new DoubleFFT_1D(n);
     }
 
     @Override

@@ -73,8 +73,23 @@ public final class Stft {
     public final class Plan {
         private final FrameFft fft = FrameFft.create(nFft);
         private final double[] buffer = new double[nFft];
+        /** Where the frame last set up has windowed signal: buffer indices [from, to). */
+        private int from;
+        private int to;
 
         private Plan() {
+        }
+
+        /**
+         * For the frame starting at sample {@code start} of a signal of {@code length} samples: sets
+         * {@code [from, to)} to the indices under the window that fall inside the signal, and zeroes the buffer
+         * outside them (the centring padding and the window's zero tails).
+         */
+        private void zeroWhereNoSignal(int start, int length) {
+            from = Math.max(windowStart, -start);
+            to = Math.max(from, Math.min(windowEnd, length - start));
+            Arrays.fill(buffer, 0, from, 0.0);
+            Arrays.fill(buffer, to, nFft, 0.0);
         }
 
         /**
@@ -86,13 +101,10 @@ public final class Stft {
                 fft.windowedPower(y, start, window, buffer, power);
                 return;
             }
-            int from = Math.max(windowStart, -start);
-            int to = Math.max(from, Math.min(windowEnd, y.length - start));
-            Arrays.fill(buffer, 0, from, 0.0);
+            zeroWhereNoSignal(start, y.length);
             for (int i = from; i < to; i++) {
                 buffer[i] = window[i] * y[start + i];
             }
-            Arrays.fill(buffer, to, nFft, 0.0);
             fft.power(buffer, power);
         }
 
@@ -103,13 +115,10 @@ public final class Stft {
          */
         public double[] spectrum(double[] y, int t) {
             int start = frameStart(t);
-            int from = Math.max(windowStart, -start);
-            int to = Math.max(from, Math.min(windowEnd, y.length - start));
-            Arrays.fill(buffer, 0, from, 0.0);
+            zeroWhereNoSignal(start, y.length);
             for (int i = from; i < to; i++) {
                 buffer[i] = window[i] * y[start + i];
             }
-            Arrays.fill(buffer, to, nFft, 0.0);
             fft.packed(buffer);
             return buffer;
         }

@@ -151,20 +151,7 @@ final class VectorRealFft implements FrameFft {
             pr.mul(pr).add(pi.mul(pi)).intoArray(power, k);
             qr.mul(qr).add(qi.mul(qi)).rearrange(REVERSE).intoArray(power, m - k - 3);
         }
-        for (; k <= half; k++) {
-            double ar = zr[k];
-            double ai = zi[k];
-            double br = zr[m - k];
-            double bi = zi[m - k];
-            double er = 0.5 * (ar + br);
-            double ei = 0.5 * (ai - bi);
-            double or = 0.5 * (ai + bi);
-            double oi = 0.5 * (br - ar);
-            double tr = splitRe[k] * or - splitIm[k] * oi;
-            double ti = splitRe[k] * oi + splitIm[k] * or;
-            power[k] = (er + tr) * (er + tr) + (ei + ti) * (ei + ti);
-            power[m - k] = (er - tr) * (er - tr) + (ei - ti) * (ei - ti);
-        }
+        scalarSplit(zr, zi, k, power, null);
     }
 
     @Override
@@ -175,7 +162,16 @@ final class VectorRealFft implements FrameFft {
         double[] zi = inFirst ? im0 : im1;
         x[0] = zr[0] + zi[0];
         x[1] = zr[0] - zi[0];
-        for (int k = 1; k <= m / 2; k++) {
+        scalarSplit(zr, zi, 1, null, x);
+    }
+
+    /**
+     * The split step for bins {@code from .. m/2} and their mirrors {@code m-k}, one bin at a time: into
+     * {@code power} as {@code |X_k|^2}, or, when that is null, into {@code packed} in JTransforms' layout. (The
+     * vector loop of {@link #powerAfterFirstStage} does the same for all but the last few bins.)
+     */
+    private void scalarSplit(double[] zr, double[] zi, int from, double[] power, double[] packed) {
+        for (int k = from; k <= m / 2; k++) {
             double ar = zr[k];
             double ai = zi[k];
             double br = zr[m - k];
@@ -186,11 +182,16 @@ final class VectorRealFft implements FrameFft {
             double oi = 0.5 * (br - ar);
             double tr = splitRe[k] * or - splitIm[k] * oi;
             double ti = splitRe[k] * oi + splitIm[k] * or;
-            x[2 * k] = er + tr;
-            x[2 * k + 1] = ei + ti;
-            if (k != m - k) {
-                x[2 * (m - k)] = er - tr;
-                x[2 * (m - k) + 1] = -(ei - ti);
+            if (power != null) {
+                power[k] = (er + tr) * (er + tr) + (ei + ti) * (ei + ti);
+                power[m - k] = (er - tr) * (er - tr) + (ei - ti) * (ei - ti);
+            } else {
+                packed[2 * k] = er + tr;
+                packed[2 * k + 1] = ei + ti;
+                if (k != m - k) { // X_(m-k) = conj(E - W^k O)
+                    packed[2 * (m - k)] = er - tr;
+                    packed[2 * (m - k) + 1] = -(ei - ti);
+                }
             }
         }
     }
