@@ -157,11 +157,11 @@ public final class Settings {
             .defaultValue(ExtractionSettings.DEFAULT_FILE_TIMEOUT_SECONDS).check(v -> v > 0, "> 0"));
 
     public static final Setting<String> PARQUET_CODEC = register(Setting.text("extract.parquet-codec")
-            .doc("Compression of the Parquet the job writes: lz4raw (fast, about as small as snappy on features), "
-                    + "snappy, zstd (smaller, slower), gzip or uncompressed.")
+            .doc("Compression of the Parquet the job writes: lz4_raw (fast, about as small as snappy on features), "
+                    + "snappy, zstd (smaller, slower), gzip or uncompressed. The older spelling lz4raw still works.")
             .defaultValue(FeatureExtractionJob.DEFAULT_PARQUET_CODEC)
-            .check(v -> List.of("lz4raw", "snappy", "zstd", "gzip", "uncompressed").contains(v),
-                    "lz4raw, snappy, zstd, gzip or uncompressed"));
+            .check(v -> List.of("lz4_raw", "lz4raw", "snappy", "zstd", "gzip", "uncompressed").contains(v),
+                    "lz4_raw, snappy, zstd, gzip or uncompressed"));
 
     // ---- extract.augment: augmented variants of training segments ----
 

@@ -70,6 +70,15 @@ class JobConfigBuilderTest {
     }
 
     @Test
+    void parquetCodecTakesSparksNamesAndTheOlderLz4rawSpelling() {
+        assertThat(JobConfig.defaults().get(Settings.PARQUET_CODEC)).isEqualTo("lz4_raw");
+        assertThat(conf("extract.parquet-codec=lz4raw").get(Settings.PARQUET_CODEC)).isEqualTo("lz4raw");
+        assertThatThrownBy(() -> conf("extract.parquet-codec=lz4"))
+                .hasMessage("--conf: setting 'extract.parquet-codec': 'lz4' is invalid, must be lz4_raw, snappy, zstd,"
+                        + " gzip or uncompressed");
+    }
+
+    @Test
     void malformedAndDuplicatedFileLinesAreRejectedWithTheirLine() throws IOException {
         Path noEquals = write("features.n-fft 1024\n");
         assertThatThrownBy(() -> new JobConfigBuilder().file(noEquals))
