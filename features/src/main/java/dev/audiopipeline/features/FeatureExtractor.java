@@ -49,6 +49,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class FeatureExtractor {
 
     private static final ConcurrentHashMap<FeatureSettings, FeatureExtractor> CACHE = new ConcurrentHashMap<>();
+    /** Frames per block of the spectral loop (see {@link MelFilterbank#apply4}). */
+    private static final int BLOCK = 4;
 
     private static final Set<Feature> NEEDS_MEL =
             EnumSet.of(Feature.MEL, Feature.LOGMEL, Feature.MFCC, Feature.MFCC_DELTA);
@@ -173,37 +175,44 @@ public final class FeatureExtractor {
         float[][] chroma = wantChroma ? new float[frames][settings.nChroma()] : null;
         double melExponent = settings.power() / 2.0; // mel input is |X|^power = (|X|^2)^(power/2)
 
-        for (int t = 0; t < frames; t++) {
-            ws.plan.powerSpectrum(samples, t, ws.power);
-            if (wantMagnitude || (wantMel && melExponent != 1.0)) {
-                for (int k = 0; k < nBins; k++) {
-                    ws.magnitude[k] = Math.sqrt(ws.power[k]);
+        // Frames in blocks of four: the mel filterbank is applied to a whole block at once (MelFilterbank.apply4).
+        for (int first = 0; first < frames; first += BLOCK) {
+            int count = Math.min(BLOCK, frames - first);
+            for (int j = 0; j < count; j++) {
+                int t = first + j;
+                double[] power = ws.power[j];
+                double[] magnitude = ws.magnitude[j];
+                ws.plan.powerSpectrum(samples, t, power);
+                if (wantMagnitude || (wantMel && melExponent != 1.0)) {
+                    for (int k = 0; k < nBins; k++) {
+                        magnitude[k] = Math.sqrt(power[k]);
+                    }
+                }
+                if (wantStft) {
+                    float[] row = stftMag[t];
+                    for (int k = 0; k < nBins; k++) {
+                        row[k] = (float) magnitude[k];
+                    }
+                }
+                if (wantContrast) {
+                    contrast.peaksAndValleys(power, peaks[t], valleys[t], ws.contrastScratch);
+                }
+                if (centroid != null) {
+                    double c = spectralShape.centroid(magnitude);
+                    centroid[t][0] = (float) c;
+                    if (wantBandwidth) {
+                        bandwidth[t][0] = (float) spectralShape.bandwidth(magnitude, c);
+                    }
+                }
+                if (wantRolloff) {
+                    rolloff[t][0] = (float) spectralShape.rolloff(magnitude);
+                }
+                if (wantChroma) {
+                    chromaFilterbank.apply(power, chroma[t]);
                 }
             }
             if (wantMel) {
-                melFilterbank.apply(melInput(ws, melExponent, nBins), mel[t]);
-            }
-            if (wantStft) {
-                float[] row = stftMag[t];
-                for (int k = 0; k < nBins; k++) {
-                    row[k] = (float) ws.magnitude[k];
-                }
-            }
-            if (wantContrast) {
-                contrast.peaksAndValleys(ws.power, peaks[t], valleys[t], ws.contrastScratch);
-            }
-            if (centroid != null) {
-                double c = spectralShape.centroid(ws.magnitude);
-                centroid[t][0] = (float) c;
-                if (wantBandwidth) {
-                    bandwidth[t][0] = (float) spectralShape.bandwidth(ws.magnitude, c);
-                }
-            }
-            if (wantRolloff) {
-                rolloff[t][0] = (float) spectralShape.rolloff(ws.magnitude);
-            }
-            if (wantChroma) {
-                chromaFilterbank.apply(ws.power, chroma[t]);
+                melBlock(ws, melExponent, nBins, mel, first, count);
             }
         }
 
@@ -222,17 +231,32 @@ public final class FeatureExtractor {
         putIf(out, Feature.CHROMA, chroma);
     }
 
-    private static double[] melInput(Workspace ws, double exponent, int nBins) {
+    /** Mel rows {@code first .. first+count-1} from the block's spectra in the workspace. */
+    private void melBlock(Workspace ws, double exponent, int nBins, float[][] mel, int first, int count) {
+        if (count < BLOCK) {
+            for (int j = 0; j < count; j++) {
+                melFilterbank.apply(melInput(ws, j, exponent, nBins), mel[first + j]);
+            }
+            return;
+        }
+        melFilterbank.apply4(melInput(ws, 0, exponent, nBins), melInput(ws, 1, exponent, nBins),
+                melInput(ws, 2, exponent, nBins), melInput(ws, 3, exponent, nBins),
+                mel[first], mel[first + 1], mel[first + 2], mel[first + 3]);
+    }
+
+    /** The block's frame {@code j} as the mel filterbank takes it: {@code |X|^power}. */
+    private static double[] melInput(Workspace ws, int j, double exponent, int nBins) {
         if (exponent == 1.0) {
-            return ws.power;
+            return ws.power[j];
         }
         if (exponent == 0.5) {
-            return ws.magnitude;
+            return ws.magnitude[j];
         }
+        double[] input = ws.melInput[j];
         for (int k = 0; k < nBins; k++) {
-            ws.melInput[k] = Math.pow(ws.power[k], exponent);
+            input[k] = Math.pow(ws.power[j][k], exponent);
         }
-        return ws.melInput;
+        return input;
     }
 
     private void melDerivedFeatures(float[][] mel, int frames, Set<Feature> requested,
@@ -314,9 +338,10 @@ public final class FeatureExtractor {
     /** Per-thread scratch: the FFT plan and one frame's spectra. */
     private final class Workspace {
         final Stft.Plan plan = stft.newPlan();
-        final double[] power = new double[stft.nBins()];
-        final double[] magnitude = new double[stft.nBins()];
-        final double[] melInput = new double[stft.nBins()];
+        /** Per frame of a block: |X|^2, |X| and the mel input |X|^power. */
+        final double[][] power = new double[BLOCK][stft.nBins()];
+        final double[][] magnitude = new double[BLOCK][stft.nBins()];
+        final double[][] melInput = new double[BLOCK][stft.nBins()];
         final SpectralContrast.Scratch contrastScratch = contrast == null ? null : contrast.newScratch();
     }
 }

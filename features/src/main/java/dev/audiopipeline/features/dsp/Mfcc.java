@@ -44,16 +44,38 @@ public final class Mfcc {
         return nMfcc;
     }
 
-    /** Every frame: {@code logMel[t]} has {@code n_mels} values, {@code out[t]} receives {@code n_mfcc}. */
+    /**
+     * Every frame: {@code logMel[t]} has {@code n_mels} values, {@code out[t]} receives {@code n_mfcc}. Frames go
+     * four at a time (each basis value loaded once for the four, four independent sums), the last few one by
+     * one.
+     */
     public void apply(float[][] logMel, float[][] out) {
-        double[] sum = new double[half];
-        double[] difference = new double[half];
-        for (int t = 0; t < logMel.length; t++) {
-            frame(logMel[t], out[t], sum, difference);
+        double[][] sum = new double[4][half];
+        double[][] difference = new double[4][half];
+        double[] coefficient = new double[4];
+        int t = 0;
+        for (; t + 3 < logMel.length; t += 4) {
+            for (int j = 0; j < 4; j++) {
+                fold(logMel[t + j], sum[j], difference[j]);
+            }
+            for (int k = 0; k < nMfcc; k++) {
+                double[][] v = k % 2 == 0 ? sum : difference;
+                DotProduct.ofFour(basis, k * half, v[0], v[1], v[2], v[3], 0, half, coefficient);
+                for (int j = 0; j < 4; j++) {
+                    out[t + j][k] = (float) coefficient[j];
+                }
+            }
+        }
+        for (; t < logMel.length; t++) {
+            fold(logMel[t], sum[0], difference[0]);
+            for (int k = 0; k < nMfcc; k++) {
+                out[t][k] = (float) DotProduct.of(basis, k * half, k % 2 == 0 ? sum[0] : difference[0], 0, half);
+            }
         }
     }
 
-    private void frame(float[] x, float[] out, double[] sum, double[] difference) {
+    /** {@code x[m] + x[n-1-m]} and {@code x[m] - x[n-1-m]}: even DCT rows are symmetric, odd ones antisymmetric. */
+    private void fold(float[] x, double[] sum, double[] difference) {
         for (int m = 0; m < nMels / 2; m++) {
             double a = x[m];
             double b = x[nMels - 1 - m];
@@ -63,9 +85,6 @@ public final class Mfcc {
         if (nMels % 2 == 1) {
             sum[half - 1] = x[half - 1]; // odd rows vanish at the middle band: cos(pi k / 2) = 0
             difference[half - 1] = 0.0;
-        }
-        for (int k = 0; k < nMfcc; k++) {
-            out[k] = (float) DotProduct.of(basis, k * half, k % 2 == 0 ? sum : difference, 0, half);
         }
     }
 }

@@ -29,4 +29,31 @@ class MelFilterbankTest {
             }
         }
     }
+
+    @Test
+    void fourFramesAtOnceEqualTheDenseProductOfEachFrame() {
+        Random random = new Random(5);
+        for (int[] shape : new int[][] {{22050, 2048, 128}, {8000, 512, 40}, {44100, 4096, 96}}) {
+            MelFilterbank bank = MelFilterbank.create(shape[0], shape[1], shape[2], 0.0, shape[0] / 2.0);
+            float[][] dense = bank.toDense();
+            double[][] spectra = new double[4][bank.nBins()];
+            for (double[] spectrum : spectra) {
+                for (int k = 0; k < spectrum.length; k++) {
+                    spectrum[k] = Math.exp(6 * random.nextGaussian()); // each frame different
+                }
+            }
+            float[][] out = new float[4][bank.nMels()];
+            bank.apply4(spectra[0], spectra[1], spectra[2], spectra[3], out[0], out[1], out[2], out[3]);
+            for (int f = 0; f < 4; f++) {
+                for (int m = 0; m < bank.nMels(); m++) {
+                    double expected = 0;
+                    for (int k = 0; k < spectra[f].length; k++) {
+                        expected += dense[m][k] * spectra[f][k];
+                    }
+                    assertThat((double) out[f][m]).as("frame %d band %d", f, m)
+                            .isCloseTo(expected, within(1e-6 * expected + 1e-30));
+                }
+            }
+        }
+    }
 }

@@ -15,15 +15,15 @@ class MfccTest {
             for (double lifter : new double[] {0.0, 22.0}) {
                 int nMfcc = Math.min(13, nMels);
                 Mfcc mfcc = new Mfcc(nMfcc, nMels, lifter);
-                float[][] logMel = new float[3][nMels];
+                float[][] logMel = new float[7][nMels]; // a block of four frames and three one by one
                 for (float[] row : logMel) {
                     for (int m = 0; m < nMels; m++) {
                         row[m] = (float) (random.nextGaussian() * 20 - 40);
                     }
                 }
-                float[][] out = new float[3][nMfcc];
+                float[][] out = new float[7][nMfcc];
                 mfcc.apply(logMel, out);
-                for (int t = 0; t < 3; t++) {
+                for (int t = 0; t < 7; t++) {
                     for (int k = 0; k < nMfcc; k++) {
                         double expected = 0;
                         for (int m = 0; m < nMels; m++) {
@@ -33,7 +33,7 @@ class MfccTest {
                         if (lifter > 0) {
                             expected *= 1 + lifter / 2 * Math.sin(Math.PI * (k + 1) / lifter);
                         }
-                        assertThat((double) out[t][k]).as("n_mels %d lifter %s k %d", nMels, lifter, k)
+                        assertThat((double) out[t][k]).as("n_mels %d lifter %s frame %d k %d", nMels, lifter, t, k)
                                 .isCloseTo(expected, within(1e-5 * Math.max(1, Math.abs(expected))));
                     }
                 }
