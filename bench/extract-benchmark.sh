@@ -29,17 +29,27 @@ mkdir -p "$bench_dir"
 "$launcher" corpus --output "$bench_dir/corpus-warmup" --files-per-label 2 > /dev/null
 rm -rf "$bench_dir/out-warmup"
 "$launcher" extract --input "$bench_dir/corpus-warmup" --output "$bench_dir/out-warmup" --master "local[2]" \
-  --conf spark.ui.enabled=false > /dev/null
+  --conf spark.ui.enabled=false > "$bench_dir/out-warmup.log" 2>&1 \
+  || { cat "$bench_dir/out-warmup.log" >&2; exit 1; }
 
-declare -A wall
+declare -A wall steady
 for master in "local[2]" "local[1]"; do
   out="$bench_dir/out-$per_label-${master//[^0-9a-z]/}"
   rm -rf "$out"
   /usr/bin/time -f "%e %M" -o "$out.time" \
-    "$launcher" extract --input "$corpus" --output "$out" --master "$master" --conf spark.ui.enabled=false
+    "$launcher" extract --input "$corpus" --output "$out" --master "$master" --conf spark.ui.enabled=false \
+    2> "$out.log"
   read -r seconds rss_kb < "$out.time"
   wall[$master]=$seconds
-  echo "bench: $master: whole run ${seconds} s (Spark start included), peak RSS $((rss_kb / 1024)) MB"
+  # Steady state: files per second between the first and the last 10-s progress line of the driver log, i.e.
+  # without Spark's start, the JIT warm-up of the first tasks and the publishing at the end.
+  steady[$master]=$(awk '/ extract: [0-9]+\/[0-9]+ files/ {
+      split($1, hms, ":"); t = hms[1] * 3600 + hms[2] * 60 + hms[3]; split($5, done, "/")
+      if (n++ == 0) { t0 = t; f0 = done[1] } else { t1 = t; f1 = done[1] } }
+    END { if (t1 > t0) printf "%.1f", (f1 - f0) / (t1 - t0); else print "n/a" }' "$out.log")
+  echo "bench: $master: whole run ${seconds} s (Spark start included), peak RSS $((rss_kb / 1024)) MB," \
+    "steady state ${steady[$master]} files/s (log: $out.log)"
 done
-awk -v one="${wall[local[1]]}" -v two="${wall[local[2]]}" \
-  'BEGIN { printf "bench: speed-up local[1] -> local[2]: %.2fx\n", one / two }'
+awk -v one="${wall[local[1]]}" -v two="${wall[local[2]]}" -v s1="${steady[local[1]]}" -v s2="${steady[local[2]]}" \
+  'BEGIN { printf "bench: speed-up local[1] -> local[2]: %.2fx whole run, %s steady state\n", one / two,
+           (s1 > 0 && s2 > 0) ? sprintf("%.2fx", s2 / s1) : "n/a" }'
