@@ -156,4 +156,31 @@ class SyntheticSignalsTest {
         assertThat(r.mfccDelta()).isDeepEqualTo(expected);
         assertThat(r.mfccDelta()[40][0]).isGreaterThan(0f);
     }
+
+    @Test
+    void melOfEveryFrameIsTheFilterbankTimesTheMagnitudeToThePower() {
+        // Frames run in blocks of four through the filterbank; 47 frames leave a block of three, and each power
+        // takes a different input path (|X|^2 itself, |X|, and |X|^1.5 computed per frame).
+        float[] y = new float[46 * 512 + 100];
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < y.length; i++) {
+            y[i] = (float) (0.3 * Math.sin(2 * Math.PI * (200 + 0.05 * i) * i / SR) + 0.05 * random.nextGaussian());
+        }
+        for (double power : new double[] {2.0, 1.0, 1.5}) {
+            FeatureExtractor extractor = new FeatureExtractor(FeatureSettings.builder().power(power).build());
+            FeatureResult r = extractor.extract(y, EnumSet.of(Feature.MEL, Feature.STFT_MAG));
+            float[][] dense = extractor.melFilterbank().toDense();
+            assertThat(r.frameCount()).isEqualTo(47);
+            for (int t = 0; t < r.frameCount(); t++) {
+                for (int m = 0; m < dense.length; m++) {
+                    double expected = 0;
+                    for (int k = 0; k < dense[m].length; k++) {
+                        expected += dense[m][k] * Math.pow(r.stftMagnitude()[t][k], power);
+                    }
+                    assertThat((double) r.melPower()[t][m]).as("power %s frame %d band %d", power, t, m)
+                            .isCloseTo(expected, within(1e-5 * expected + 1e-12));
+                }
+            }
+        }
+    }
 }
