@@ -11,9 +11,19 @@ import java.util.Set;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 
 /** Reads what an extraction output holds, by path: the identity each input was extracted with and its data files. */
 final class StoredTracks {
+
+    /**
+     * The columns read, given to the reader so that Spark does not first run a job to infer the schema from the
+     * files' footers (about a second of a nightly run with nothing new). Both features/ and rejected/ rows have
+     * them; a file without one reads it as null.
+     */
+    private static final StructType IDENTITY = new StructType()
+            .add("path", "string").add("source_size", "long").add("source_mtime_ms", "long")
+            .add("label", "string").add("split", "string");
 
     private StoredTracks() {}
 
@@ -37,7 +47,7 @@ final class StoredTracks {
             return files;
         }
         // One small row per (path, data file): Parquet reads only these columns.
-        for (Row row : spark.read().parquet(directory.toString())
+        for (Row row : spark.read().schema(IDENTITY).parquet(directory.toString())
                 .select(col("path"), col("source_size"), col("source_mtime_ms"), col("label"), col("split"),
                         input_file_name().as("file"))
                 .distinct().collectAsList()) {
