@@ -335,7 +335,7 @@ public final class FeatureExtractor {
         }
     }
 
-    /** Per-thread scratch: the FFT plan and one frame's spectra. */
+    /** Per-thread scratch: the FFT plan and the spectra of one block of frames. */
     private final class Workspace {
         final Stft.Plan plan = stft.newPlan();
         /** Per frame of a block: |X|^2, |X| and the mel input |X|^power. */

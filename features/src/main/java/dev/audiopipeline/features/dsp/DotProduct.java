@@ -7,25 +7,16 @@ final class DotProduct {
     }
 
     /**
-     * {@code sum_i a[aFrom + i] * b[bFrom + i]} for {@code i < n}, with four independent sums (a single sum is
-     * bound by the latency of the add chain); the summation order is fixed, so results are reproducible.
+     * {@code sum_i a[aFrom + i] * b[bFrom + i]} for {@code i < n}, summed in index order: the same sum, bit for
+     * bit, as each of {@link #ofFour}'s, so a frame's result does not depend on whether it went alone or in a
+     * block of four. Used for the few frames left over after the blocks.
      */
     static double of(double[] a, int aFrom, double[] b, int bFrom, int n) {
-        double s0 = 0.0;
-        double s1 = 0.0;
-        double s2 = 0.0;
-        double s3 = 0.0;
-        int i = 0;
-        for (; i + 3 < n; i += 4) {
-            s0 += a[aFrom + i] * b[bFrom + i];
-            s1 += a[aFrom + i + 1] * b[bFrom + i + 1];
-            s2 += a[aFrom + i + 2] * b[bFrom + i + 2];
-            s3 += a[aFrom + i + 3] * b[bFrom + i + 3];
+        double sum = 0.0;
+        for (int i = 0; i < n; i++) {
+            sum += a[aFrom + i] * b[bFrom + i];
         }
-        for (; i < n; i++) {
-            s0 += a[aFrom + i] * b[bFrom + i];
-        }
-        return (s0 + s1) + (s2 + s3);
+        return sum;
     }
 
     /**

@@ -47,7 +47,7 @@ public final class Mfcc {
     /**
      * Every frame: {@code logMel[t]} has {@code n_mels} values, {@code out[t]} receives {@code n_mfcc}. Frames go
      * four at a time (each basis value loaded once for the four, four independent sums), the last few one by
-     * one.
+     * one with the same sums, so a frame's coefficients do not depend on where it falls.
      */
     public void apply(float[][] logMel, float[][] out) {
         double[][] sum = new double[4][half];

@@ -45,6 +45,9 @@ class MelFilterbankTest {
             float[][] out = new float[4][bank.nMels()];
             bank.apply4(spectra[0], spectra[1], spectra[2], spectra[3], out[0], out[1], out[2], out[3]);
             for (int f = 0; f < 4; f++) {
+                float[] alone = new float[bank.nMels()];
+                bank.apply(spectra[f], alone);
+                assertThat(out[f]).as("frame %d alone and in a block", f).containsExactly(alone);
                 for (int m = 0; m < bank.nMels(); m++) {
                     double expected = 0;
                     for (int k = 0; k < spectra[f].length; k++) {

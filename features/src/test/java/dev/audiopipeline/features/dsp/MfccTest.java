@@ -23,6 +23,9 @@ class MfccTest {
                 }
                 float[][] out = new float[7][nMfcc];
                 mfcc.apply(logMel, out);
+                float[][] alone = new float[1][nMfcc];
+                mfcc.apply(new float[][] {logMel[1]}, alone); // frame 1 went in a block of four above
+                assertThat(out[1]).containsExactly(alone[0]);
                 for (int t = 0; t < 7; t++) {
                     for (int k = 0; k < nMfcc; k++) {
                         double expected = 0;
