@@ -2,7 +2,7 @@ package dev.audiopipeline.jobs.config;
 
 import dev.audiopipeline.features.FeatureSettings;
 import dev.audiopipeline.features.augment.AugmentationSettings;
-import dev.audiopipeline.pipeline.extract.ExtractionSettings;
+import dev.audiopipeline.pipeline.track.ExtractionSettings;
 import dev.audiopipeline.pipeline.extract.FeatureExtractionJob;
 import dev.audiopipeline.pipeline.segment.SegmentSettings;
 import dev.audiopipeline.pipeline.source.TrackSplit;

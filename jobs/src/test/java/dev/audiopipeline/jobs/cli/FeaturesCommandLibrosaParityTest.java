@@ -3,7 +3,7 @@ package dev.audiopipeline.jobs.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.audiopipeline.features.reference.ReferenceData;
-import dev.audiopipeline.pipeline.audio.WavWriter;
+import dev.audiopipeline.pipeline.corpus.WavWriter;
 import dev.audiopipeline.pipeline.testing.TestScratch;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package dev.audiopipeline.jobs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.audiopipeline.pipeline.audio.WavWriter;
+import dev.audiopipeline.pipeline.corpus.WavWriter;
 import dev.audiopipeline.pipeline.decode.FfmpegTestEncoder;
 import dev.audiopipeline.pipeline.decode.TestTones;
 import dev.audiopipeline.pipeline.testing.TestScratch;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.audiopipeline.jobs.ProjectRoot;
 import dev.audiopipeline.jobs.cli.AudioPipelineCommand;
-import dev.audiopipeline.pipeline.audio.WavWriter;
+import dev.audiopipeline.pipeline.corpus.WavWriter;
 import dev.audiopipeline.pipeline.testing.TestScratch;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package dev.audiopipeline.jobs.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.audiopipeline.pipeline.extract.ExtractionStore;
+import dev.audiopipeline.pipeline.store.ExtractionStore;
 import dev.audiopipeline.pipeline.testing.SparkTestSession;
 import java.io.IOException;
 import java.nio.file.Files;

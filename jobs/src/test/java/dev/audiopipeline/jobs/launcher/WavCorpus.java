@@ -1,6 +1,6 @@
 package dev.audiopipeline.jobs.launcher;
 
-import dev.audiopipeline.pipeline.audio.WavWriter;
+import dev.audiopipeline.pipeline.corpus.WavWriter;
 import dev.audiopipeline.pipeline.segment.SegmentSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

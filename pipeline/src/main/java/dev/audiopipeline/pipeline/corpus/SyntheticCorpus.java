@@ -1,6 +1,5 @@
 package dev.audiopipeline.pipeline.corpus;
 
-import dev.audiopipeline.pipeline.audio.WavWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.audiopipeline.pipeline.extract;
 
+import dev.audiopipeline.pipeline.spark.DaemonThreads;
 import java.io.Serializable;
 import java.util.Locale;
 import java.util.concurrent.Executors;

@@ -1,5 +1,12 @@
 package dev.audiopipeline.pipeline.extract;
 
+import dev.audiopipeline.pipeline.store.ExtractionStore;
+import dev.audiopipeline.pipeline.store.IncompatibleOutputException;
+import dev.audiopipeline.pipeline.store.PublishPlan;
+import dev.audiopipeline.pipeline.store.RunId;
+import dev.audiopipeline.pipeline.store.RunLease;
+import dev.audiopipeline.pipeline.store.StoredTracks;
+import dev.audiopipeline.pipeline.track.ExtractionSettings;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 

@@ -1,5 +1,6 @@
 package dev.audiopipeline.pipeline.extract;
 
+import dev.audiopipeline.pipeline.store.StoredTrack;
 import dev.audiopipeline.pipeline.source.AudioInput;
 import dev.audiopipeline.pipeline.source.InputListing;
 import dev.audiopipeline.pipeline.source.InputRejection;

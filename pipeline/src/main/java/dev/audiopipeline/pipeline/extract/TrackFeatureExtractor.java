@@ -1,5 +1,9 @@
 package dev.audiopipeline.pipeline.extract;
 
+import dev.audiopipeline.pipeline.track.ExtractionSettings;
+import dev.audiopipeline.pipeline.track.SegmentFeatures;
+import dev.audiopipeline.pipeline.track.SourceFeatureExtractor;
+import dev.audiopipeline.pipeline.track.TrackFeatures;
 import dev.audiopipeline.pipeline.source.AudioInput;
 import dev.audiopipeline.pipeline.source.HadoopFileSource;
 import dev.audiopipeline.pipeline.source.Split;

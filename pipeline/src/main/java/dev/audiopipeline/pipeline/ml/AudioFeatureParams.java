@@ -2,7 +2,7 @@ package dev.audiopipeline.pipeline.ml;
 
 import dev.audiopipeline.features.FeatureSettings;
 import dev.audiopipeline.features.dsp.SpectralContrast;
-import dev.audiopipeline.pipeline.extract.ExtractionSettings;
+import dev.audiopipeline.pipeline.track.ExtractionSettings;
 import dev.audiopipeline.pipeline.segment.SegmentSettings;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.audiopipeline.pipeline.ml;
 
-import dev.audiopipeline.pipeline.extract.ExtractionSettings;
-import dev.audiopipeline.pipeline.extract.SourceFeatureExtractor;
+import dev.audiopipeline.pipeline.track.ExtractionSettings;
+import dev.audiopipeline.pipeline.track.SourceFeatureExtractor;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.param.ParamMap;

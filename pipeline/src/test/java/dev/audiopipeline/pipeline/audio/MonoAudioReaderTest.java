@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.audiopipeline.pipeline.audio.WavWriter.Encoding;
+import dev.audiopipeline.pipeline.corpus.WavWriter;
+import dev.audiopipeline.pipeline.corpus.WavWriter.Encoding;
 import dev.audiopipeline.pipeline.decode.AudioDecodeException;
 import dev.audiopipeline.pipeline.decode.DecodeFailure;
 import java.io.ByteArrayInputStream;

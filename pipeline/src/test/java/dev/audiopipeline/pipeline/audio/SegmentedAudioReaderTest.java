@@ -1,5 +1,6 @@
 package dev.audiopipeline.pipeline.audio;
 
+import dev.audiopipeline.pipeline.corpus.WavWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -2,7 +2,7 @@ package dev.audiopipeline.pipeline.decode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.audiopipeline.pipeline.audio.WavWriter;
+import dev.audiopipeline.pipeline.corpus.WavWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -3,8 +3,8 @@ package dev.audiopipeline.pipeline.decode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.audiopipeline.pipeline.audio.WavWriter;
-import dev.audiopipeline.pipeline.audio.WavWriter.Encoding;
+import dev.audiopipeline.pipeline.corpus.WavWriter;
+import dev.audiopipeline.pipeline.corpus.WavWriter.Encoding;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package dev.audiopipeline.pipeline.extract;
 
+import dev.audiopipeline.pipeline.store.ExtractionStore;
+import dev.audiopipeline.pipeline.track.ExtractionSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -12,7 +14,7 @@ import dev.audiopipeline.features.FeatureResult;
 import dev.audiopipeline.features.FeatureSettings;
 import dev.audiopipeline.features.augment.AugmentationSettings;
 import dev.audiopipeline.features.augment.SegmentAugmenter;
-import dev.audiopipeline.pipeline.audio.WavWriter;
+import dev.audiopipeline.pipeline.corpus.WavWriter;
 import dev.audiopipeline.pipeline.decode.FfmpegTestEncoder;
 import dev.audiopipeline.pipeline.segment.SegmentSettings;
 import dev.audiopipeline.pipeline.source.AudioInputLister;

@@ -1,5 +1,11 @@
 package dev.audiopipeline.pipeline.extract;
 
+import dev.audiopipeline.pipeline.store.ExtractionStore;
+import dev.audiopipeline.pipeline.store.IncompatibleOutputException;
+import dev.audiopipeline.pipeline.store.PublishPlan;
+import dev.audiopipeline.pipeline.store.RunId;
+import dev.audiopipeline.pipeline.store.RunLease;
+import dev.audiopipeline.pipeline.track.ExtractionSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -8,7 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.audiopipeline.features.FeatureExtractor;
 import dev.audiopipeline.features.FeatureSettings;
-import dev.audiopipeline.pipeline.audio.WavWriter;
+import dev.audiopipeline.pipeline.corpus.WavWriter;
 import dev.audiopipeline.pipeline.segment.SegmentSettings;
 import dev.audiopipeline.pipeline.source.AudioInputLister;
 import dev.audiopipeline.pipeline.source.InputListing;

@@ -1,5 +1,6 @@
 package dev.audiopipeline.pipeline.extract;
 
+import dev.audiopipeline.pipeline.store.StoredTrack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.audiopipeline.pipeline.decode.DecodeFailure;

@@ -1,9 +1,10 @@
 package dev.audiopipeline.pipeline.extract;
 
+import dev.audiopipeline.pipeline.track.ExtractionSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.audiopipeline.features.FeatureSettings;
-import dev.audiopipeline.pipeline.audio.WavWriter;
+import dev.audiopipeline.pipeline.corpus.WavWriter;
 import dev.audiopipeline.pipeline.segment.SegmentSettings;
 import dev.audiopipeline.pipeline.source.AudioInputLister;
 import dev.audiopipeline.pipeline.source.InputListing;

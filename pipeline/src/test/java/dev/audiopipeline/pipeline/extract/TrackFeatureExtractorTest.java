@@ -1,9 +1,11 @@
 package dev.audiopipeline.pipeline.extract;
 
+import dev.audiopipeline.pipeline.track.ExtractionSettings;
+import dev.audiopipeline.pipeline.track.TrackFeatures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.audiopipeline.features.FeatureSettings;
-import dev.audiopipeline.pipeline.audio.WavWriter;
+import dev.audiopipeline.pipeline.corpus.WavWriter;
 import dev.audiopipeline.pipeline.segment.SegmentSettings;
 import dev.audiopipeline.pipeline.source.AudioInput;
 import dev.audiopipeline.pipeline.source.AudioInputLister;

@@ -1,5 +1,6 @@
-package dev.audiopipeline.pipeline.extract;
+package dev.audiopipeline.pipeline.store;
 
+import dev.audiopipeline.pipeline.spark.DaemonThreads;
 import java.io.IOException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,11 +15,11 @@ import org.slf4j.LoggerFactory;
  * treats an older one as a run that died. Closing without {@link #published} gives the claim up: the staging is
  * removed, or, if the publish plan was written, left for the next run to complete.
  */
-final class RunLease implements AutoCloseable {
+public final class RunLease implements AutoCloseable {
 
-    static final long HEARTBEAT_SECONDS = 30;
+    public static final long HEARTBEAT_SECONDS = 30;
     /** A driver killed without notice blocks the output this long. */
-    static final long EXPIRY_SECONDS = 600;
+    public static final long EXPIRY_SECONDS = 600;
 
     private static final Logger LOG = LoggerFactory.getLogger(RunLease.class);
 
@@ -38,7 +39,7 @@ final class RunLease implements AutoCloseable {
      *
      * @throws IncompatibleOutputException if another run is alive in the output (the claim is given up again)
      */
-    static RunLease take(ExtractionStore store, RunId run) throws IOException {
+    public static RunLease take(ExtractionStore store, RunId run) throws IOException {
         store.writeLease(run);
         String other = store.liveRunOtherThan(run, EXPIRY_SECONDS);
         if (other != null) {
@@ -61,11 +62,11 @@ final class RunLease implements AutoCloseable {
     }
 
     /** Stops renewing before publishing, whose last step removes the staging (a renewal must not recreate it). */
-    void stopRenewing() {
+    public void stopRenewing() {
         heartbeat.shutdownNow();
     }
 
-    void published() {
+    public void published() {
         published = true;
     }
 

@@ -1,4 +1,4 @@
-package dev.audiopipeline.pipeline.extract;
+package dev.audiopipeline.pipeline.track;
 
 /**
  * The features of one segment: where it lies in the track and its matrices, each {@code [frame][coefficient]}.

@@ -1,5 +1,6 @@
-package dev.audiopipeline.pipeline.extract;
+package dev.audiopipeline.pipeline.track;
 
+import dev.audiopipeline.pipeline.spark.DaemonThreads;
 import dev.audiopipeline.features.FeatureExtractor;
 import dev.audiopipeline.features.FeatureResult;
 import dev.audiopipeline.features.augment.SegmentAugmenter;
@@ -24,7 +25,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * The features of one input, wherever its bytes are (a file on any Hadoop filesystem, an array in memory): open,
  * decode, cut into segments, compute each segment's matrices and statistics, under the per-file time limit. The
- * extract job ({@link TrackFeatureExtractor}) and the ML transformer both run it, so their failure reasons and
+ * extract job ({@code extract.TrackFeatureExtractor}) and the ML transformer both run it, so their failure reasons and
  * details are the same. A bad input never throws: it becomes a {@link TrackFeatures} failure.
  */
 public final class SourceFeatureExtractor implements Serializable {

@@ -1,4 +1,4 @@
-package dev.audiopipeline.pipeline.extract;
+package dev.audiopipeline.pipeline.store;
 
 /** An output a run must not add to: it holds features computed with other settings, or is not an extraction output. */
 public final class IncompatibleOutputException extends RuntimeException {

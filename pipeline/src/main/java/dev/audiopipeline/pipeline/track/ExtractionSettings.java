@@ -1,4 +1,4 @@
-package dev.audiopipeline.pipeline.extract;
+package dev.audiopipeline.pipeline.track;
 
 import dev.audiopipeline.features.Feature;
 import dev.audiopipeline.features.FeatureSettings;

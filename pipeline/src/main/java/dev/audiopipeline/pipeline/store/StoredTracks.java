@@ -1,4 +1,4 @@
-package dev.audiopipeline.pipeline.extract;
+package dev.audiopipeline.pipeline.store;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.input_file_name;
@@ -14,7 +14,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
 /** Reads what an extraction output holds, by path: the identity each input was extracted with and its data files. */
-final class StoredTracks {
+public final class StoredTracks {
 
     /**
      * The columns read, given to the reader so that Spark does not first run a job to infer the schema from the
@@ -27,7 +27,7 @@ final class StoredTracks {
 
     private StoredTracks() {}
 
-    static Map<String, StoredTrack> read(SparkSession spark, ExtractionStore store) throws IOException {
+    public static Map<String, StoredTrack> read(SparkSession spark, ExtractionStore store) throws IOException {
         Map<String, Row> identity = new HashMap<>();
         Map<String, Set<String>> featureFiles = collect(spark, store, store.features(), identity);
         Map<String, Set<String>> rejectedFiles = collect(spark, store, store.rejected(), identity);

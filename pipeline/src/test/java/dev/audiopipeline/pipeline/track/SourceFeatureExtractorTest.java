@@ -1,4 +1,4 @@
-package dev.audiopipeline.pipeline.extract;
+package dev.audiopipeline.pipeline.track;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.audiopipeline.features.FeatureExtractor;
 import dev.audiopipeline.features.FeatureResult;
 import dev.audiopipeline.features.FeatureSettings;
-import dev.audiopipeline.pipeline.audio.WavWriter;
+import dev.audiopipeline.pipeline.corpus.WavWriter;
 import dev.audiopipeline.pipeline.decode.ByteArraySource;
 import dev.audiopipeline.pipeline.decode.DecodeFailure;
 import dev.audiopipeline.pipeline.segment.SegmentSettings;

@@ -1,4 +1,4 @@
-package dev.audiopipeline.pipeline.audio;
+package dev.audiopipeline.pipeline.corpus;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.audiopipeline.pipeline.extract;
+package dev.audiopipeline.pipeline.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,7 +40,7 @@ public final class ExtractionStore {
     public static final String RUNS = "_runs";
     public static final String STAGING = "_staging";
     static final String PUBLISH_PLAN = "_publish.json";
-    static final String LEASE = "_alive";
+    public static final String LEASE = "_alive";
 
     private static final Logger LOG = LoggerFactory.getLogger(ExtractionStore.class);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -170,7 +170,7 @@ public final class ExtractionStore {
     }
 
     /** Writes (or renews) {@code run}'s claim on this output ({@link RunLease}). */
-    void writeLease(RunId run) throws IOException {
+    public void writeLease(RunId run) throws IOException {
         try (OutputStream out = fs.create(new Path(staging(run), LEASE), true)) {
             out.write((run.value() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
@@ -224,7 +224,7 @@ public final class ExtractionStore {
     }
 
     /** The first half of {@link #publish}: from here on the run is committed, and {@link #recover} completes it. */
-    void writePlan(PublishPlan plan, RunId run) throws IOException {
+    public void writePlan(PublishPlan plan, RunId run) throws IOException {
         writeJsonAtomically(new Path(staging(run), PUBLISH_PLAN), plan);
     }
 
