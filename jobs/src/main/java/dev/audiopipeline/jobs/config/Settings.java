@@ -2,10 +2,10 @@ package dev.audiopipeline.jobs.config;
 
 import dev.audiopipeline.features.FeatureSettings;
 import dev.audiopipeline.features.augment.AugmentationSettings;
-import dev.audiopipeline.pipeline.track.ExtractionSettings;
 import dev.audiopipeline.pipeline.extract.FeatureExtractionJob;
 import dev.audiopipeline.pipeline.segment.SegmentSettings;
 import dev.audiopipeline.pipeline.source.TrackSplit;
+import dev.audiopipeline.pipeline.track.ExtractionSettings;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

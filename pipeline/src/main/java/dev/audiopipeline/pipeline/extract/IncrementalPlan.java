@@ -1,9 +1,9 @@
 package dev.audiopipeline.pipeline.extract;
 
-import dev.audiopipeline.pipeline.store.StoredTrack;
 import dev.audiopipeline.pipeline.source.AudioInput;
 import dev.audiopipeline.pipeline.source.InputListing;
 import dev.audiopipeline.pipeline.source.InputRejection;
+import dev.audiopipeline.pipeline.store.StoredTrack;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,12 +1,12 @@
 package dev.audiopipeline.pipeline.extract;
 
+import dev.audiopipeline.pipeline.source.AudioInput;
+import dev.audiopipeline.pipeline.source.HadoopFileSource;
+import dev.audiopipeline.pipeline.source.Split;
 import dev.audiopipeline.pipeline.track.ExtractionSettings;
 import dev.audiopipeline.pipeline.track.SegmentFeatures;
 import dev.audiopipeline.pipeline.track.SourceFeatureExtractor;
 import dev.audiopipeline.pipeline.track.TrackFeatures;
-import dev.audiopipeline.pipeline.source.AudioInput;
-import dev.audiopipeline.pipeline.source.HadoopFileSource;
-import dev.audiopipeline.pipeline.source.Split;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;

@@ -2,8 +2,8 @@ package dev.audiopipeline.pipeline.ml;
 
 import dev.audiopipeline.features.FeatureSettings;
 import dev.audiopipeline.features.dsp.SpectralContrast;
-import dev.audiopipeline.pipeline.track.ExtractionSettings;
 import dev.audiopipeline.pipeline.segment.SegmentSettings;
+import dev.audiopipeline.pipeline.track.ExtractionSettings;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.ml.Transformer;

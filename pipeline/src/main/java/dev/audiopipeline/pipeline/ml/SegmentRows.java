@@ -2,10 +2,10 @@ package dev.audiopipeline.pipeline.ml;
 
 import dev.audiopipeline.pipeline.decode.ByteArraySource;
 import dev.audiopipeline.pipeline.decode.DecodeFailure;
+import dev.audiopipeline.pipeline.source.HadoopFileSource;
 import dev.audiopipeline.pipeline.track.SegmentFeatures;
 import dev.audiopipeline.pipeline.track.SourceFeatureExtractor;
 import dev.audiopipeline.pipeline.track.TrackFeatures;
-import dev.audiopipeline.pipeline.source.HadoopFileSource;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.audiopipeline.pipeline.track;
 
-import dev.audiopipeline.pipeline.spark.DaemonThreads;
 import dev.audiopipeline.features.FeatureExtractor;
 import dev.audiopipeline.features.FeatureResult;
 import dev.audiopipeline.features.augment.SegmentAugmenter;
@@ -11,6 +10,7 @@ import dev.audiopipeline.pipeline.decode.AudioStream;
 import dev.audiopipeline.pipeline.decode.DecodeFailure;
 import dev.audiopipeline.pipeline.decode.SeekableSource;
 import dev.audiopipeline.pipeline.segment.Segment;
+import dev.audiopipeline.pipeline.spark.DaemonThreads;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
