@@ -1,9 +1,7 @@
 package dev.audiopipeline.features;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Every parameter of the feature kernel, immutable and validated when built.
@@ -13,66 +11,45 @@ import java.util.Objects;
  * Slaney mel scale with Slaney norm, DCT-II ortho) are still listed in {@link #asMap()} so that they are part of
  * the {@link #hash()} that is stored beside features and models.
  *
- * <p>Builder validation throws {@link IllegalArgumentException} naming the parameter and the bad value, e.g.
- * {@code "n_fft must be > 0, got 0"}. One check is deferred: whether the spectral-contrast octave bands fit below
- * Nyquist, because that only matters when contrast is requested (see {@link FeatureExtractor}).
+ * <p>Each parameter's valid values are declared once, as a {@link ParameterRule} below; building throws
+ * {@link InvalidParameterException} naming the parameter and the bad value, e.g.
+ * {@code "n_fft must be in [16, 65536], got 0"}. One check is deferred: whether the spectral-contrast octave bands
+ * fit below Nyquist, because that only matters when contrast is requested (see {@link FeatureExtractor}).
  */
-public final class FeatureSettings implements java.io.Serializable {
+public final class FeatureSettings extends HashedSettings<FeatureSettings.Builder> {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    private final int sampleRate;
-    private final int nFft;
-    private final int hopLength;
-    private final int winLength;
-    private final boolean center;
-    private final double power;
-    private final int nMels;
-    private final double fmin;
-    private final double fmax;
-    private final double ref;
-    private final double amin;
-    private final Double topDb;
-    private final int nMfcc;
-    private final double lifter;
-    private final int deltaWidth;
-    private final double contrastFmin;
-    private final int contrastNBands;
-    private final double contrastQuantile;
-    private final boolean contrastLinear;
-    private final double rollPercent;
-    private final int nChroma;
-    private final double tuning;
+    // ---- What each parameter accepts: checked here, described and checked by the settings registry and the ML params.
 
-    private final Map<String, Object> map;
-    private final String hash;
+    public static final ParameterRule<Integer> SAMPLE_RATE = ParameterRule.intIn("sample_rate", 1000, 384_000);
+    public static final ParameterRule<Integer> N_FFT = ParameterRule.intIn("n_fft", 16, 65_536);
+    public static final ParameterRule<Integer> HOP_LENGTH = ParameterRule.positiveInt("hop_length");
+    /** Also at most n_fft. */
+    public static final ParameterRule<Integer> WIN_LENGTH = ParameterRule.positiveInt("win_length");
+    public static final ParameterRule<Double> POWER = ParameterRule.positive("power");
+    public static final ParameterRule<Integer> N_MELS = ParameterRule.intIn("n_mels", 1, 1024);
+    public static final ParameterRule<Double> FMIN = ParameterRule.nonNegative("fmin");
+    /** Also above fmin and at most sample_rate / 2. */
+    public static final ParameterRule<Double> FMAX = ParameterRule.positive("fmax");
+    public static final ParameterRule<Double> REF = ParameterRule.positive("ref");
+    public static final ParameterRule<Double> AMIN = ParameterRule.positive("amin");
+    public static final ParameterRule<Double> TOP_DB = ParameterRule.nonNegative("top_db");
+    /** Also at most n_mels. */
+    public static final ParameterRule<Integer> N_MFCC = ParameterRule.positiveInt("n_mfcc");
+    public static final ParameterRule<Double> LIFTER = ParameterRule.nonNegative("lifter");
+    public static final ParameterRule<Integer> DELTA_WIDTH =
+            ParameterRule.of("delta_width", v -> v >= 3 && v % 2 == 1, "odd and >= 3");
+    public static final ParameterRule<Double> CONTRAST_FMIN = ParameterRule.positive("contrast_fmin");
+    public static final ParameterRule<Integer> CONTRAST_N_BANDS = ParameterRule.positiveInt("contrast_n_bands");
+    public static final ParameterRule<Double> CONTRAST_QUANTILE =
+            ParameterRule.between("contrast_quantile", 0, false, 1, false);
+    public static final ParameterRule<Double> ROLL_PERCENT = ParameterRule.between("roll_percent", 0, false, 1, false);
+    public static final ParameterRule<Integer> N_CHROMA = ParameterRule.positiveInt("n_chroma");
+    public static final ParameterRule<Double> TUNING = ParameterRule.between("tuning", -0.5, true, 0.5, false);
 
-    private FeatureSettings(Builder b) {
-        this.sampleRate = b.sampleRate;
-        this.nFft = b.nFft;
-        this.hopLength = b.hopLength;
-        this.winLength = b.winLength == null ? b.nFft : b.winLength;
-        this.center = b.center;
-        this.power = b.power;
-        this.nMels = b.nMels;
-        this.fmin = b.fmin;
-        this.fmax = b.fmax == null ? b.sampleRate / 2.0 : b.fmax;
-        this.ref = b.ref;
-        this.amin = b.amin;
-        this.topDb = b.topDb;
-        this.nMfcc = b.nMfcc;
-        this.lifter = b.lifter;
-        this.deltaWidth = b.deltaWidth;
-        this.contrastFmin = b.contrastFmin;
-        this.contrastNBands = b.contrastNBands;
-        this.contrastQuantile = b.contrastQuantile;
-        this.contrastLinear = b.contrastLinear;
-        this.rollPercent = b.rollPercent;
-        this.nChroma = b.nChroma;
-        this.tuning = b.tuning;
-        validate();
-        this.map = Collections.unmodifiableMap(buildMap());
-        this.hash = CanonicalSettings.hash(map);
+    private FeatureSettings(Builder builder) {
+        super(builder);
     }
 
     /** librosa 0.11 defaults, with the product's {@code n_mfcc = 13}. */
@@ -84,183 +61,118 @@ public final class FeatureSettings implements java.io.Serializable {
         return new Builder();
     }
 
-    /** A builder starting from these settings. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.sampleRate = sampleRate;
-        b.nFft = nFft;
-        b.hopLength = hopLength;
-        b.winLength = winLength;
-        b.center = center;
-        b.power = power;
-        b.nMels = nMels;
-        b.fmin = fmin;
-        b.fmax = fmax;
-        b.ref = ref;
-        b.amin = amin;
-        b.topDb = topDb;
-        b.nMfcc = nMfcc;
-        b.lifter = lifter;
-        b.deltaWidth = deltaWidth;
-        b.contrastFmin = contrastFmin;
-        b.contrastNBands = contrastNBands;
-        b.contrastQuantile = contrastQuantile;
-        b.contrastLinear = contrastLinear;
-        b.rollPercent = rollPercent;
-        b.nChroma = nChroma;
-        b.tuning = tuning;
-        return b;
-    }
-
-    private void validate() {
-        require(sampleRate > 0, "sample_rate must be > 0, got " + sampleRate);
-        require(nFft > 0, "n_fft must be > 0, got " + nFft);
-        require(hopLength > 0, "hop_length must be > 0, got " + hopLength);
-        require(winLength > 0 && winLength <= nFft,
-                "win_length must be in [1, n_fft=" + nFft + "], got " + winLength);
-        requireFinite(power, "power");
-        require(power > 0, "power must be > 0, got " + power);
-        require(nMels > 0, "n_mels must be > 0, got " + nMels);
-        requireFinite(fmin, "fmin");
-        require(fmin >= 0, "fmin must be >= 0, got " + fmin);
-        requireFinite(fmax, "fmax");
-        require(fmax > fmin, "fmax must be > fmin=" + fmin + ", got " + fmax);
-        require(fmax <= sampleRate / 2.0,
-                "fmax must be <= sample_rate/2=" + (sampleRate / 2.0) + ", got " + fmax);
-        requireFinite(ref, "ref");
-        require(ref > 0, "ref must be > 0, got " + ref);
-        requireFinite(amin, "amin");
-        require(amin > 0, "amin must be > 0, got " + amin);
-        if (topDb != null) {
-            requireFinite(topDb, "top_db");
-            require(topDb >= 0, "top_db must be >= 0 (or None), got " + topDb);
+    @Override
+    protected void validate() {
+        SAMPLE_RATE.require(sampleRate());
+        N_FFT.require(nFft());
+        HOP_LENGTH.require(hopLength());
+        if (WIN_LENGTH.require(winLength()) > nFft()) {
+            throw WIN_LENGTH.fail(winLength(), "in [1, n_fft=" + nFft() + "]");
         }
-        require(nMfcc > 0 && nMfcc <= nMels, "n_mfcc must be in [1, n_mels=" + nMels + "], got " + nMfcc);
-        requireFinite(lifter, "lifter");
-        require(lifter >= 0, "lifter must be >= 0, got " + lifter);
-        require(deltaWidth >= 3 && deltaWidth % 2 == 1, "delta_width must be an odd integer >= 3, got " + deltaWidth);
-        requireFinite(contrastFmin, "contrast_fmin");
-        require(contrastFmin > 0, "contrast_fmin must be > 0, got " + contrastFmin);
-        require(contrastNBands > 0, "contrast_n_bands must be > 0, got " + contrastNBands);
-        require(contrastQuantile > 0 && contrastQuantile < 1,
-                "contrast_quantile must lie in (0, 1), got " + contrastQuantile);
-        require(rollPercent > 0 && rollPercent < 1, "roll_percent must lie in (0, 1), got " + rollPercent);
-        require(nChroma > 0, "n_chroma must be > 0, got " + nChroma);
-        requireFinite(tuning, "tuning");
-        require(tuning >= -0.5 && tuning < 0.5, "tuning must lie in [-0.5, 0.5), got " + tuning);
-    }
-
-    private static void require(boolean ok, String message) {
-        if (!ok) {
-            throw new IllegalArgumentException(message);
+        POWER.require(power());
+        N_MELS.require(nMels());
+        FMIN.require(fmin());
+        FMAX.require(fmax());
+        if (fmax() <= fmin()) {
+            throw FMAX.fail(fmax(), "> fmin=" + fmin());
         }
+        if (fmax() > sampleRate() / 2.0) {
+            throw FMAX.fail(fmax(), "<= sample_rate/2=" + (sampleRate() / 2.0));
+        }
+        REF.require(ref());
+        AMIN.require(amin());
+        if (topDb() != null) {
+            TOP_DB.require(topDb());
+        }
+        if (N_MFCC.require(nMfcc()) > nMels()) {
+            throw N_MFCC.fail(nMfcc(), "in [1, n_mels=" + nMels() + "]");
+        }
+        LIFTER.require(lifter());
+        DELTA_WIDTH.require(deltaWidth());
+        CONTRAST_FMIN.require(contrastFmin());
+        CONTRAST_N_BANDS.require(contrastNBands());
+        CONTRAST_QUANTILE.require(contrastQuantile());
+        ROLL_PERCENT.require(rollPercent());
+        N_CHROMA.require(nChroma());
+        TUNING.require(tuning());
     }
 
-    private static void requireFinite(double value, String name) {
-        require(Double.isFinite(value), name + " must be finite, got " + value);
-    }
-
-    private Map<String, Object> buildMap() {
+    @Override
+    protected Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("sample_rate", sampleRate);
-        m.put("n_fft", nFft);
-        m.put("hop_length", hopLength);
-        m.put("win_length", winLength);
+        m.put("sample_rate", sampleRate());
+        m.put("n_fft", nFft());
+        m.put("hop_length", hopLength());
+        m.put("win_length", winLength());
         m.put("window", "hann");
-        m.put("center", center);
+        m.put("center", center());
         m.put("pad_mode", "constant");
-        m.put("power", power);
-        m.put("n_mels", nMels);
-        m.put("fmin", fmin);
-        m.put("fmax", fmax);
+        m.put("power", power());
+        m.put("n_mels", nMels());
+        m.put("fmin", fmin());
+        m.put("fmax", fmax());
         m.put("htk", false);
         m.put("mel_norm", "slaney");
-        m.put("ref", ref);
-        m.put("amin", amin);
-        m.put("top_db", topDb);
-        m.put("n_mfcc", nMfcc);
+        m.put("ref", ref());
+        m.put("amin", amin());
+        m.put("top_db", topDb());
+        m.put("n_mfcc", nMfcc());
         m.put("dct_type", 2);
         m.put("dct_norm", "ortho");
-        m.put("lifter", lifter);
-        m.put("delta_width", deltaWidth);
+        m.put("lifter", lifter());
+        m.put("delta_width", deltaWidth());
         m.put("delta_mode", "interp");
-        m.put("contrast_fmin", contrastFmin);
-        m.put("contrast_n_bands", contrastNBands);
-        m.put("contrast_quantile", contrastQuantile);
-        m.put("contrast_linear", contrastLinear);
-        m.put("roll_percent", rollPercent);
-        m.put("n_chroma", nChroma);
-        m.put("tuning", tuning);
+        m.put("contrast_fmin", contrastFmin());
+        m.put("contrast_n_bands", contrastNBands());
+        m.put("contrast_quantile", contrastQuantile());
+        m.put("contrast_linear", contrastLinear());
+        m.put("roll_percent", rollPercent());
+        m.put("n_chroma", nChroma());
+        m.put("tuning", tuning());
         return m;
     }
 
-    /** One {@code name=value} line per parameter in {@link #asMap()} order; doubles in Java's shortest repr. */
-    public String canonicalText() {
-        return CanonicalSettings.text(map);
-    }
-
-    /** Every parameter, in a stable order, under librosa's names (null means Python's None). Unmodifiable. */
-    public Map<String, Object> asMap() {
-        return map;
-    }
-
-    /** SHA-256 (lowercase hex) of {@link #canonicalText()}: stable across JVMs and runs. */
-    public String hash() {
-        return hash;
-    }
-
-    public int sampleRate() { return sampleRate; }
-    public int nFft() { return nFft; }
-    public int hopLength() { return hopLength; }
-    public int winLength() { return winLength; }
-    public boolean center() { return center; }
-    public double power() { return power; }
-    public int nMels() { return nMels; }
-    public double fmin() { return fmin; }
-    public double fmax() { return fmax; }
-    public double ref() { return ref; }
-    public double amin() { return amin; }
+    public int sampleRate() { return values.sampleRate; }
+    public int nFft() { return values.nFft; }
+    public int hopLength() { return values.hopLength; }
+    /** The window length: n_fft unless set. */
+    public int winLength() { return values.winLength == null ? values.nFft : values.winLength; }
+    public boolean center() { return values.center; }
+    public double power() { return values.power; }
+    public int nMels() { return values.nMels; }
+    public double fmin() { return values.fmin; }
+    /** The highest mel frequency: sample_rate / 2 unless set. */
+    public double fmax() { return values.fmax == null ? values.sampleRate / 2.0 : values.fmax; }
+    public double ref() { return values.ref; }
+    public double amin() { return values.amin; }
     /** The dB floor below the maximum, or null for no floor (librosa's {@code top_db=None}). */
-    public Double topDb() { return topDb; }
-    public int nMfcc() { return nMfcc; }
-    public double lifter() { return lifter; }
-    public int deltaWidth() { return deltaWidth; }
-    public double contrastFmin() { return contrastFmin; }
-    public int contrastNBands() { return contrastNBands; }
-    public double contrastQuantile() { return contrastQuantile; }
-    public boolean contrastLinear() { return contrastLinear; }
-    public double rollPercent() { return rollPercent; }
-    public int nChroma() { return nChroma; }
-    public double tuning() { return tuning; }
+    public Double topDb() { return values.topDb; }
+    public int nMfcc() { return values.nMfcc; }
+    public double lifter() { return values.lifter; }
+    public int deltaWidth() { return values.deltaWidth; }
+    public double contrastFmin() { return values.contrastFmin; }
+    public int contrastNBands() { return values.contrastNBands; }
+    public double contrastQuantile() { return values.contrastQuantile; }
+    public boolean contrastLinear() { return values.contrastLinear; }
+    public double rollPercent() { return values.rollPercent; }
+    public int nChroma() { return values.nChroma; }
+    public double tuning() { return values.tuning; }
     /** Number of frequency bins of the one-sided spectrum, {@code 1 + n_fft / 2}. */
-    public int nBins() { return 1 + nFft / 2; }
+    public int nBins() { return 1 + nFft() / 2; }
 
     /** Frames librosa produces for {@code nSamples} samples: {@code 1 + len // hop} with centring for even n_fft. */
     public int frameCount(int nSamples) {
-        int padded = center ? nSamples + 2 * (nFft / 2) : nSamples;
-        if (padded < nFft) {
+        int padded = center() ? nSamples + 2 * (nFft() / 2) : nSamples;
+        if (padded < nFft()) {
             return 0;
         }
-        return 1 + (padded - nFft) / hopLength;
+        return 1 + (padded - nFft()) / hopLength();
     }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof FeatureSettings && ((FeatureSettings) o).map.equals(map);
-    }
+    /** Mutable builder; the field initialisers are the defaults; every setter takes librosa's meaning. */
+    public static final class Builder extends HashedSettings.Builder<FeatureSettings, Builder> {
+        private static final long serialVersionUID = 1L;
 
-    @Override
-    public int hashCode() {
-        return Objects.hash(map);
-    }
-
-    @Override
-    public String toString() {
-        return "FeatureSettings" + map;
-    }
-
-    /** Mutable builder; every setter takes librosa's meaning of the parameter. */
-    public static final class Builder {
         private int sampleRate = 22050;
         private int nFft = 2048;
         private int hopLength = 512;
@@ -317,6 +229,7 @@ public final class FeatureSettings implements java.io.Serializable {
         /** Tuning deviation in fractions of a chroma bin; librosa estimates it per input, here it is fixed. */
         public Builder tuning(double value) { this.tuning = value; return this; }
 
+        @Override
         public FeatureSettings build() {
             return new FeatureSettings(this);
         }

@@ -75,23 +75,45 @@ class FeatureSettingsTest {
 
     @Test
     void invalidParametersAreRejectedWithNameAndValue() {
-        assertInvalid(b -> b.nFft(0), "n_fft must be > 0, got 0");
+        assertInvalid(b -> b.nFft(0), "n_fft must be in [16, 65536], got 0");
         assertInvalid(b -> b.hopLength(-5), "hop_length must be > 0, got -5");
-        assertInvalid(b -> b.sampleRate(0), "sample_rate must be > 0, got 0");
+        assertInvalid(b -> b.sampleRate(0), "sample_rate must be in [1000, 384000], got 0");
         assertInvalid(b -> b.winLength(4096), "win_length must be in [1, n_fft=2048], got 4096");
         assertInvalid(b -> b.fmax(12000.0), "fmax must be <= sample_rate/2=11025.0, got 12000.0");
         assertInvalid(b -> b.fmin(5000.0).fmax(4000.0), "fmax must be > fmin=5000.0, got 4000.0");
-        assertInvalid(b -> b.nMels(0), "n_mels must be > 0, got 0");
+        assertInvalid(b -> b.nMels(0), "n_mels must be in [1, 1024], got 0");
         assertInvalid(b -> b.nMfcc(200), "n_mfcc must be in [1, n_mels=128], got 200");
         assertInvalid(b -> b.amin(0), "amin must be > 0, got 0.0");
-        assertInvalid(b -> b.topDb(-1.0), "top_db must be >= 0 (or None), got -1.0");
+        assertInvalid(b -> b.topDb(-1.0), "top_db must be >= 0, got -1.0");
         assertInvalid(b -> b.power(Double.NaN), "power must be finite, got NaN");
         assertInvalid(b -> b.lifter(-1), "lifter must be >= 0, got -1.0");
-        assertInvalid(b -> b.deltaWidth(4), "delta_width must be an odd integer >= 3, got 4");
-        assertInvalid(b -> b.contrastQuantile(1.0), "contrast_quantile must lie in (0, 1), got 1.0");
+        assertInvalid(b -> b.deltaWidth(4), "delta_width must be odd and >= 3, got 4");
+        assertInvalid(b -> b.contrastQuantile(1.0), "contrast_quantile must be in (0, 1), got 1.0");
         assertInvalid(b -> b.contrastFmin(0), "contrast_fmin must be > 0, got 0.0");
         assertInvalid(b -> b.contrastNBands(0), "contrast_n_bands must be > 0, got 0");
-        assertInvalid(b -> b.tuning(0.5), "tuning must lie in [-0.5, 0.5), got 0.5");
+        assertInvalid(b -> b.tuning(0.5), "tuning must be in [-0.5, 0.5), got 0.5");
+    }
+
+    @Test
+    void anInvalidValueNamesItsRuleSoThatCallersCanNameTheirOwnKey() {
+        assertThatThrownBy(() -> FeatureSettings.builder().nFft(8).build())
+                .isInstanceOfSatisfying(InvalidParameterException.class,
+                        e -> assertThat(e.rule()).isSameAs(FeatureSettings.N_FFT));
+        // A condition tying two parameters is the rule of the one that was set against the other.
+        assertThatThrownBy(() -> FeatureSettings.builder().nMels(20).nMfcc(40).build())
+                .isInstanceOfSatisfying(InvalidParameterException.class,
+                        e -> assertThat(e.rule()).isSameAs(FeatureSettings.N_MFCC));
+    }
+
+    @Test
+    void aBuilderFromSettingsIsACopyAndUnsetDefaultsFollowTheirParameters() {
+        FeatureSettings defaults = FeatureSettings.defaults();
+        FeatureSettings.Builder builder = defaults.toBuilder();
+        builder.nFft(1024).sampleRate(16000);
+        assertThat(defaults.nFft()).as("the settings are not changed through a builder").isEqualTo(2048);
+        FeatureSettings changed = builder.build();
+        assertThat(changed.winLength()).as("win_length unset follows n_fft").isEqualTo(1024);
+        assertThat(changed.fmax()).as("fmax unset follows the rate").isEqualTo(8000.0);
     }
 
     private static void assertInvalid(UnaryOperator<FeatureSettings.Builder> change, String message) {

@@ -1,10 +1,9 @@
 package dev.audiopipeline.features.augment;
 
-import dev.audiopipeline.features.CanonicalSettings;
-import java.util.Collections;
+import dev.audiopipeline.features.HashedSettings;
+import dev.audiopipeline.features.ParameterRule;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * How many augmented variants of each training segment to add and how strong each effect may be; immutable and
@@ -18,42 +17,33 @@ import java.util.Objects;
  *
  * <p>The fixed conventions of the implementation (effect order, shift mode, STFT sizes, resampler, random
  * generator) are listed in {@link #asMap()} too, so that {@link #hash()}, stored beside the features, changes
- * when they do. Builder validation throws {@link IllegalArgumentException} naming the configuration property,
- * e.g. {@code "augment.pitch-semitones must be >= 0, got -1.0"}.
+ * when they do. Each parameter's valid values are declared once, as a {@link ParameterRule} below; building throws
+ * {@link dev.audiopipeline.features.InvalidParameterException} naming the parameter, e.g.
+ * {@code "augment.pitch-semitones must be in [0, 12], got -1.0"}.
  */
-public final class AugmentationSettings implements java.io.Serializable {
+public final class AugmentationSettings extends HashedSettings<AugmentationSettings.Builder> {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    /** Largest pitch shift accepted, in semitones: one octave. */
-    public static final double MAX_PITCH_SEMITONES = 12.0;
-    /** Largest stretch deviation accepted: rates in [1/2, 2]. */
-    public static final double MAX_STRETCH_DEVIATION = 1.0;
+    // ---- What each parameter accepts: checked here, described and checked by the settings registry.
 
-    private final int variants;
-    private final double maxShiftSeconds;
-    private final double gainDb;
-    private final double noiseSnrDbMin;
-    private final double noiseSnrDbMax;
-    private final double pitchSemitones;
-    private final double stretchDeviation;
-    private final long seed;
+    public static final ParameterRule<Integer> VARIANTS = ParameterRule.intIn("augment.variants", 0, 100);
+    public static final ParameterRule<Double> MAX_SHIFT_SECONDS =
+            ParameterRule.nonNegative("augment.max-shift-seconds");
+    public static final ParameterRule<Double> GAIN_DB = ParameterRule.nonNegative("augment.gain-db");
+    /** At most an octave. */
+    public static final ParameterRule<Double> PITCH_SEMITONES =
+            ParameterRule.between("augment.pitch-semitones", 0, true, 12, true);
+    /** Rates in [1/2, 2] at most. */
+    public static final ParameterRule<Double> STRETCH_DEVIATION =
+            ParameterRule.between("augment.stretch-deviation", 0, true, 1, true);
+    /** Finite, or +Infinity together with the maximum for no noise. */
+    public static final ParameterRule<Double> NOISE_SNR_DB_MIN = ParameterRule.finite("augment.noise-snr-db-min");
+    /** Finite and at least the minimum, or +Infinity together with the minimum for no noise. */
+    public static final ParameterRule<Double> NOISE_SNR_DB_MAX = ParameterRule.finite("augment.noise-snr-db-max");
 
-    private final Map<String, Object> map;
-    private final String hash;
-
-    private AugmentationSettings(Builder b) {
-        this.variants = b.variants;
-        this.maxShiftSeconds = b.maxShiftSeconds;
-        this.gainDb = b.gainDb;
-        this.noiseSnrDbMin = b.noiseSnrDbMin;
-        this.noiseSnrDbMax = b.noiseSnrDbMax;
-        this.pitchSemitones = b.pitchSemitones;
-        this.stretchDeviation = b.stretchDeviation;
-        this.seed = b.seed;
-        validate();
-        this.map = Collections.unmodifiableMap(buildMap());
-        this.hash = CanonicalSettings.hash(map);
+    private AugmentationSettings(Builder builder) {
+        super(builder);
     }
 
     /** The defaults: augmentation off ({@code variants = 0}), the effect ranges ready for when it is turned on. */
@@ -65,62 +55,41 @@ public final class AugmentationSettings implements java.io.Serializable {
         return new Builder();
     }
 
-    /** A builder starting from these settings. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.variants = variants;
-        b.maxShiftSeconds = maxShiftSeconds;
-        b.gainDb = gainDb;
-        b.noiseSnrDbMin = noiseSnrDbMin;
-        b.noiseSnrDbMax = noiseSnrDbMax;
-        b.pitchSemitones = pitchSemitones;
-        b.stretchDeviation = stretchDeviation;
-        b.seed = seed;
-        return b;
-    }
-
-    private void validate() {
-        require(variants >= 0, "augment.variants must be >= 0, got " + variants);
-        requireMagnitude(maxShiftSeconds, "augment.max-shift-seconds");
-        requireMagnitude(gainDb, "augment.gain-db");
-        requireMagnitude(pitchSemitones, "augment.pitch-semitones");
-        require(pitchSemitones <= MAX_PITCH_SEMITONES,
-                "augment.pitch-semitones must be <= " + MAX_PITCH_SEMITONES + ", got " + pitchSemitones);
-        requireMagnitude(stretchDeviation, "augment.stretch-deviation");
-        require(stretchDeviation <= MAX_STRETCH_DEVIATION,
-                "augment.stretch-deviation must be <= " + MAX_STRETCH_DEVIATION + ", got " + stretchDeviation);
-        boolean noiseOff = noiseSnrDbMin == Double.POSITIVE_INFINITY && noiseSnrDbMax == Double.POSITIVE_INFINITY;
+    @Override
+    protected void validate() {
+        VARIANTS.require(variants());
+        MAX_SHIFT_SECONDS.require(maxShiftSeconds());
+        GAIN_DB.require(gainDb());
+        PITCH_SEMITONES.require(pitchSemitones());
+        STRETCH_DEVIATION.require(stretchDeviation());
+        double min = noiseSnrDbMin();
+        double max = noiseSnrDbMax();
+        boolean noiseOff = min == Double.POSITIVE_INFINITY && max == Double.POSITIVE_INFINITY;
         if (!noiseOff) {
-            require(Double.isFinite(noiseSnrDbMin), "augment.noise-snr-db-min must be finite (both bounds "
-                    + "+Infinity turn noise off), got " + noiseSnrDbMin);
-            require(Double.isFinite(noiseSnrDbMax), "augment.noise-snr-db-max must be finite (both bounds "
-                    + "+Infinity turn noise off), got " + noiseSnrDbMax);
-            require(noiseSnrDbMax >= noiseSnrDbMin, "augment.noise-snr-db-max must be >= augment.noise-snr-db-min="
-                    + noiseSnrDbMin + ", got " + noiseSnrDbMax);
+            String finite = "finite (both bounds +Infinity turn noise off)";
+            if (!Double.isFinite(min)) {
+                throw NOISE_SNR_DB_MIN.fail(min, finite);
+            }
+            if (!Double.isFinite(max)) {
+                throw NOISE_SNR_DB_MAX.fail(max, finite);
+            }
+            if (max < min) {
+                throw NOISE_SNR_DB_MAX.fail(max, ">= augment.noise-snr-db-min=" + min);
+            }
         }
     }
 
-    private static void requireMagnitude(double value, String name) {
-        require(Double.isFinite(value), name + " must be finite, got " + value);
-        require(value >= 0, name + " must be >= 0, got " + value);
-    }
-
-    private static void require(boolean ok, String message) {
-        if (!ok) {
-            throw new IllegalArgumentException(message);
-        }
-    }
-
-    private Map<String, Object> buildMap() {
+    @Override
+    protected Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("variants", variants);
-        m.put("max_shift_seconds", maxShiftSeconds);
-        m.put("gain_db", gainDb);
-        m.put("noise_snr_db_min", noiseSnrDbMin);
-        m.put("noise_snr_db_max", noiseSnrDbMax);
-        m.put("pitch_semitones", pitchSemitones);
-        m.put("stretch_deviation", stretchDeviation);
-        m.put("seed", seed);
+        m.put("variants", variants());
+        m.put("max_shift_seconds", maxShiftSeconds());
+        m.put("gain_db", gainDb());
+        m.put("noise_snr_db_min", noiseSnrDbMin());
+        m.put("noise_snr_db_max", noiseSnrDbMax());
+        m.put("pitch_semitones", pitchSemitones());
+        m.put("stretch_deviation", stretchDeviation());
+        m.put("seed", seed());
         m.put("order", "stretch,pitch,shift,gain,noise");
         m.put("shift_mode", "roll");
         m.put("stretch_n_fft", TimeStretcher.N_FFT);
@@ -130,61 +99,33 @@ public final class AugmentationSettings implements java.io.Serializable {
         return m;
     }
 
-    /** One {@code name=value} line per entry of {@link #asMap()}, in its order; doubles in Java's shortest repr. */
-    public String canonicalText() {
-        return CanonicalSettings.text(map);
-    }
-
-    /** Every setting and fixed convention, in a stable order, under snake_case names. Unmodifiable. */
-    public Map<String, Object> asMap() {
-        return map;
-    }
-
-    /** SHA-256 (lowercase hex) of {@link #canonicalText()}: stable across JVMs and runs. */
-    public String hash() {
-        return hash;
-    }
-
     /** Whether any variant is produced ({@code variants > 0}). */
     public boolean enabled() {
-        return variants > 0;
+        return variants() > 0;
     }
 
     /** Extra variants per training segment; 0 turns augmentation off. */
-    public int variants() { return variants; }
+    public int variants() { return values.variants; }
     /** Largest |time shift| in seconds. */
-    public double maxShiftSeconds() { return maxShiftSeconds; }
+    public double maxShiftSeconds() { return values.maxShiftSeconds; }
     /** Largest |gain| in dB. */
-    public double gainDb() { return gainDb; }
+    public double gainDb() { return values.gainDb; }
     /** Lowest SNR of the added noise in dB, or +infinity when noise is off. */
-    public double noiseSnrDbMin() { return noiseSnrDbMin; }
+    public double noiseSnrDbMin() { return values.noiseSnrDbMin; }
     /** Highest SNR of the added noise in dB, or +infinity when noise is off. */
-    public double noiseSnrDbMax() { return noiseSnrDbMax; }
+    public double noiseSnrDbMax() { return values.noiseSnrDbMax; }
     /** Whether noise is added (its SNR range is finite). */
-    public boolean noiseEnabled() { return Double.isFinite(noiseSnrDbMax); }
+    public boolean noiseEnabled() { return Double.isFinite(noiseSnrDbMax()); }
     /** Largest |pitch shift| in semitones. */
-    public double pitchSemitones() { return pitchSemitones; }
+    public double pitchSemitones() { return values.pitchSemitones; }
     /** Largest stretch deviation x: rates lie in [1/(1+x), 1+x]. */
-    public double stretchDeviation() { return stretchDeviation; }
-    public long seed() { return seed; }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof AugmentationSettings && ((AugmentationSettings) o).map.equals(map);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(map);
-    }
-
-    @Override
-    public String toString() {
-        return "AugmentationSettings" + map;
-    }
+    public double stretchDeviation() { return values.stretchDeviation; }
+    public long seed() { return values.seed; }
 
     /** Mutable builder; the field initialisers are the defaults. */
-    public static final class Builder {
+    public static final class Builder extends HashedSettings.Builder<AugmentationSettings, Builder> {
+        private static final long serialVersionUID = 1L;
+
         private int variants = 0;
         private double maxShiftSeconds = 0.5;
         private double gainDb = 6.0;
@@ -220,6 +161,7 @@ public final class AugmentationSettings implements java.io.Serializable {
         /** The base of every variant's random seed. */
         public Builder seed(long value) { this.seed = value; return this; }
 
+        @Override
         public AugmentationSettings build() {
             return new AugmentationSettings(this);
         }

@@ -100,15 +100,15 @@ class AugmentationSettingsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "variants -1 | augment.variants must be >= 0, got -1",
+            "variants -1 | augment.variants must be in [0, 100], got -1",
             "shift -0.1 | augment.max-shift-seconds must be >= 0, got -0.1",
             "shift NaN | augment.max-shift-seconds must be finite, got NaN",
             "gain -1 | augment.gain-db must be >= 0, got -1.0",
             "gain Infinity | augment.gain-db must be finite, got Infinity",
-            "pitch -1 | augment.pitch-semitones must be >= 0, got -1.0",
-            "pitch 13 | augment.pitch-semitones must be <= 12.0, got 13.0",
-            "stretch -0.5 | augment.stretch-deviation must be >= 0, got -0.5",
-            "stretch 1.5 | augment.stretch-deviation must be <= 1.0, got 1.5",
+            "pitch -1 | augment.pitch-semitones must be in [0, 12], got -1.0",
+            "pitch 13 | augment.pitch-semitones must be in [0, 12], got 13.0",
+            "stretch -0.5 | augment.stretch-deviation must be in [0, 1], got -0.5",
+            "stretch 1.5 | augment.stretch-deviation must be in [0, 1], got 1.5",
             "snr 30 20 | augment.noise-snr-db-max must be >= augment.noise-snr-db-min=30.0, got 20.0",
             "snr 20 Infinity | augment.noise-snr-db-max must be finite (both bounds +Infinity turn noise off), got Infinity",
             "snr NaN 20 | augment.noise-snr-db-min must be finite (both bounds +Infinity turn noise off), got NaN"})

@@ -1,5 +1,6 @@
 package dev.audiopipeline.jobs.config;
 
+import dev.audiopipeline.features.InvalidParameterException;
 import dev.audiopipeline.features.augment.AugmentationSettings;
 
 /** Builds {@link AugmentationSettings} from a job's {@code extract.augment.*} settings. */
@@ -32,9 +33,8 @@ public final class AugmentationSettingsConfig {
                 builder.noiseSnrDb(snrMin, snrMax);
             }
             return builder.build();
-        } catch (IllegalArgumentException e) {
-            // AugmentationSettings names the property augment.x; the setting is extract.augment.x.
-            throw new ConfigException("invalid augmentation settings: setting extract." + e.getMessage());
+        } catch (InvalidParameterException e) {
+            throw ConfigException.invalid("augmentation settings", e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.audiopipeline.jobs.config;
 
 import dev.audiopipeline.features.FeatureSettings;
+import dev.audiopipeline.features.InvalidParameterException;
 
 /** Builds the feature kernel's {@link FeatureSettings} from a job's {@code features.*} settings. */
 public final class FeatureSettingsConfig {
@@ -37,15 +38,8 @@ public final class FeatureSettingsConfig {
                     .nChroma(config.get(Settings.N_CHROMA))
                     .tuning(config.get(Settings.TUNING))
                     .build();
-        } catch (IllegalArgumentException e) {
-            // FeatureSettings names librosa's parameter (n_fft); the setting is features.n-fft.
-            throw new ConfigException("invalid feature settings: " + e.getMessage() + " (" + settingOf(e) + ")");
+        } catch (InvalidParameterException e) {
+            throw ConfigException.invalid("feature settings", e);
         }
-    }
-
-    private static String settingOf(IllegalArgumentException e) {
-        String parameter = e.getMessage() == null ? "" : e.getMessage().split(" ", 2)[0];
-        String key = "features." + parameter.replace('_', '-');
-        return Settings.byKey(key).isPresent() ? "setting " + key : "settings features.*";
     }
 }

@@ -1,5 +1,6 @@
 package dev.audiopipeline.jobs.config;
 
+import dev.audiopipeline.features.InvalidParameterException;
 import dev.audiopipeline.pipeline.segment.SegmentSettings;
 import java.util.Locale;
 
@@ -15,8 +16,8 @@ public final class SegmentSettingsConfig {
             return new SegmentSettings(length, hop == null ? length : hop,
                     SegmentSettings.TailPolicy.valueOf(config.get(Settings.SEGMENT_TAIL).toUpperCase(Locale.ROOT)),
                     config.get(Settings.MIN_TAIL_FRACTION), config.get(Settings.MAX_SECONDS));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("invalid segment settings: " + e.getMessage() + " (settings extract.*)");
+        } catch (InvalidParameterException e) {
+            throw ConfigException.invalid("segment settings", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.audiopipeline.jobs.config;
 
+import dev.audiopipeline.features.ParameterRule;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -23,6 +24,7 @@ public final class Setting<T> {
     private final Predicate<T> validity;
     private final String validityDescription;
     private final boolean noneAllowed;
+    private final ParameterRule<T> rule;
 
     private Setting(Builder<T> builder) {
         this.key = Objects.requireNonNull(builder.key, "key");
@@ -33,6 +35,7 @@ public final class Setting<T> {
         this.validityDescription = builder.validityDescription;
         this.defaultValue = builder.defaultValue;
         this.noneAllowed = builder.noneAllowed;
+        this.rule = builder.rule;
         if (defaultValue == null && !noneAllowed) {
             throw new IllegalStateException("setting " + key + " has no default and does not allow none");
         }
@@ -77,6 +80,11 @@ public final class Setting<T> {
     /** Whether {@code none} is a valid value (meaning null). */
     public boolean noneAllowed() {
         return noneAllowed;
+    }
+
+    /** The rule of the parameter this setting sets, or null for a setting that is not a rule's parameter. */
+    public ParameterRule<T> rule() {
+        return rule;
     }
 
     /** What a valid value looks like, e.g. "> 0"; empty when any value of the type is valid. */
@@ -159,6 +167,7 @@ public final class Setting<T> {
         private Predicate<T> validity = value -> true;
         private String validityDescription = "";
         private boolean noneAllowed;
+        private ParameterRule<T> rule;
 
         private Builder(String key, String typeName, Function<String, T> parser) {
             this.key = key;
@@ -187,6 +196,16 @@ public final class Setting<T> {
             this.validityDescription =
                     this.validityDescription.isEmpty() ? description : this.validityDescription + " and " + description;
             return this;
+        }
+
+        /**
+         * The setting sets the parameter of {@code rule}: its values are checked, and described, by that rule (the
+         * parameter's one declaration), and an {@link dev.audiopipeline.features.InvalidParameterException} of the
+         * rule is reported under this setting's key.
+         */
+        public Builder<T> rule(ParameterRule<T> rule) {
+            this.rule = rule;
+            return check(rule::accepts, rule.expectation());
         }
 
         public Setting<T> build() {

@@ -1,6 +1,7 @@
 package dev.audiopipeline.jobs.config;
 
 import dev.audiopipeline.features.FeatureSettings;
+import dev.audiopipeline.features.ParameterRule;
 import dev.audiopipeline.features.augment.AugmentationSettings;
 import dev.audiopipeline.pipeline.extract.FeatureExtractionJob;
 import dev.audiopipeline.pipeline.segment.SegmentSettings;
@@ -8,6 +9,7 @@ import dev.audiopipeline.pipeline.source.TrackSplit;
 import dev.audiopipeline.pipeline.track.ExtractionSettings;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,25 +25,26 @@ import java.util.Optional;
 public final class Settings {
 
     private static final Map<String, Setting<?>> BY_KEY = new LinkedHashMap<>();
+    private static final Map<ParameterRule<?>, Setting<?>> BY_RULE = new IdentityHashMap<>();
     private static final FeatureSettings FEATURE_DEFAULTS = FeatureSettings.defaults();
 
     // ---- features: the feature kernel (librosa 0.11 conventions) ----
 
     public static final Setting<Integer> SAMPLE_RATE = register(Setting.integer("features.sample-rate")
             .doc("Sample rate (Hz) audio is resampled to before features are computed (librosa sr).")
-            .defaultValue(FEATURE_DEFAULTS.sampleRate()).check(v -> v >= 1000 && v <= 384_000, "in [1000, 384000]"));
+            .defaultValue(FEATURE_DEFAULTS.sampleRate()).rule(FeatureSettings.SAMPLE_RATE));
 
     public static final Setting<Integer> N_FFT = register(Setting.integer("features.n-fft")
             .doc("FFT length in samples (librosa n_fft).")
-            .defaultValue(FEATURE_DEFAULTS.nFft()).check(v -> v >= 16 && v <= 65_536, "in [16, 65536]"));
+            .defaultValue(FEATURE_DEFAULTS.nFft()).rule(FeatureSettings.N_FFT));
 
     public static final Setting<Integer> HOP_LENGTH = register(Setting.integer("features.hop-length")
             .doc("Samples between successive frames (librosa hop_length).")
-            .defaultValue(FEATURE_DEFAULTS.hopLength()).check(v -> v > 0, "> 0"));
+            .defaultValue(FEATURE_DEFAULTS.hopLength()).rule(FeatureSettings.HOP_LENGTH));
 
     public static final Setting<Integer> WIN_LENGTH = register(Setting.integer("features.win-length")
             .doc("Hann window length in samples, centred in the FFT frame (librosa win_length); none means n-fft.")
-            .noneAllowed().check(v -> v > 0, "> 0"));
+            .noneAllowed().rule(FeatureSettings.WIN_LENGTH));
 
     public static final Setting<Boolean> CENTER = register(Setting.bool("features.center")
             .doc("Pad n-fft/2 zeros on both sides so that frame t is centred at t * hop-length (librosa center).")
@@ -49,56 +52,56 @@ public final class Settings {
 
     public static final Setting<Double> POWER = register(Setting.decimal("features.power")
             .doc("Exponent of the magnitude spectrogram the mel filterbank is applied to: 2 power, 1 energy.")
-            .defaultValue(FEATURE_DEFAULTS.power()).check(v -> v > 0, "> 0"));
+            .defaultValue(FEATURE_DEFAULTS.power()).rule(FeatureSettings.POWER));
 
     public static final Setting<Integer> N_MELS = register(Setting.integer("features.n-mels")
             .doc("Number of mel bands (Slaney scale, Slaney area normalisation).")
-            .defaultValue(FEATURE_DEFAULTS.nMels()).check(v -> v > 0 && v <= 1024, "in [1, 1024]"));
+            .defaultValue(FEATURE_DEFAULTS.nMels()).rule(FeatureSettings.N_MELS));
 
     public static final Setting<Double> FMIN = register(Setting.decimal("features.fmin")
             .doc("Lowest frequency (Hz) of the mel filterbank.")
-            .defaultValue(FEATURE_DEFAULTS.fmin()).check(v -> v >= 0, ">= 0"));
+            .defaultValue(FEATURE_DEFAULTS.fmin()).rule(FeatureSettings.FMIN));
 
     public static final Setting<Double> FMAX = register(Setting.decimal("features.fmax")
             .doc("Highest frequency (Hz) of the mel filterbank; none means sample-rate / 2.")
-            .noneAllowed().check(v -> v > 0, "> 0"));
+            .noneAllowed().rule(FeatureSettings.FMAX));
 
     public static final Setting<Double> REF = register(Setting.decimal("features.ref")
             .doc("Reference power of power_to_db: dB = 10 log10(S / ref).")
-            .defaultValue(FEATURE_DEFAULTS.ref()).check(v -> v > 0, "> 0"));
+            .defaultValue(FEATURE_DEFAULTS.ref()).rule(FeatureSettings.REF));
 
     public static final Setting<Double> AMIN = register(Setting.decimal("features.amin")
             .doc("Smallest power power_to_db takes the log of (librosa amin).")
-            .defaultValue(FEATURE_DEFAULTS.amin()).check(v -> v > 0, "> 0"));
+            .defaultValue(FEATURE_DEFAULTS.amin()).rule(FeatureSettings.AMIN));
 
     public static final Setting<Double> TOP_DB = register(Setting.decimal("features.top-db")
             .doc("Floor of log-mel values, in dB below the loudest value of the whole input (librosa top_db); "
                     + "none means no floor.")
-            .defaultValue(FEATURE_DEFAULTS.topDb()).noneAllowed().check(v -> v >= 0, ">= 0"));
+            .defaultValue(FEATURE_DEFAULTS.topDb()).noneAllowed().rule(FeatureSettings.TOP_DB));
 
     public static final Setting<Integer> N_MFCC = register(Setting.integer("features.n-mfcc")
             .doc("Number of MFCCs (orthonormal DCT-II of the log-mel spectrogram); at most n-mels.")
-            .defaultValue(FEATURE_DEFAULTS.nMfcc()).check(v -> v > 0, "> 0"));
+            .defaultValue(FEATURE_DEFAULTS.nMfcc()).rule(FeatureSettings.N_MFCC));
 
     public static final Setting<Double> LIFTER = register(Setting.decimal("features.lifter")
             .doc("Cepstral liftering coefficient of the MFCCs; 0 means none (librosa lifter).")
-            .defaultValue(FEATURE_DEFAULTS.lifter()).check(v -> v >= 0, ">= 0"));
+            .defaultValue(FEATURE_DEFAULTS.lifter()).rule(FeatureSettings.LIFTER));
 
     public static final Setting<Integer> DELTA_WIDTH = register(Setting.integer("features.delta-width")
             .doc("Frames in the window of the delta (derivative) features (librosa delta width).")
-            .defaultValue(FEATURE_DEFAULTS.deltaWidth()).check(v -> v >= 3 && v % 2 == 1, "odd and >= 3"));
+            .defaultValue(FEATURE_DEFAULTS.deltaWidth()).rule(FeatureSettings.DELTA_WIDTH));
 
     public static final Setting<Double> CONTRAST_FMIN = register(Setting.decimal("features.contrast-fmin")
             .doc("Upper edge (Hz) of the lowest spectral-contrast band; each further band is an octave.")
-            .defaultValue(FEATURE_DEFAULTS.contrastFmin()).check(v -> v > 0, "> 0"));
+            .defaultValue(FEATURE_DEFAULTS.contrastFmin()).rule(FeatureSettings.CONTRAST_FMIN));
 
     public static final Setting<Integer> CONTRAST_BANDS = register(Setting.integer("features.contrast-n-bands")
             .doc("Number of spectral-contrast octave bands (plus one band up to Nyquist).")
-            .defaultValue(FEATURE_DEFAULTS.contrastNBands()).check(v -> v > 0, "> 0"));
+            .defaultValue(FEATURE_DEFAULTS.contrastNBands()).rule(FeatureSettings.CONTRAST_N_BANDS));
 
     public static final Setting<Double> CONTRAST_QUANTILE = register(Setting.decimal("features.contrast-quantile")
             .doc("Share of each band's bins that form its peak and its valley.")
-            .defaultValue(FEATURE_DEFAULTS.contrastQuantile()).check(v -> v > 0 && v < 1, "in (0, 1)"));
+            .defaultValue(FEATURE_DEFAULTS.contrastQuantile()).rule(FeatureSettings.CONTRAST_QUANTILE));
 
     public static final Setting<Boolean> CONTRAST_LINEAR = register(Setting.bool("features.contrast-linear")
             .doc("Spectral contrast as a linear difference of peak and valley instead of a dB difference.")
@@ -106,16 +109,16 @@ public final class Settings {
 
     public static final Setting<Double> ROLL_PERCENT = register(Setting.decimal("features.roll-percent")
             .doc("Share of spectral energy below the spectral roll-off frequency.")
-            .defaultValue(FEATURE_DEFAULTS.rollPercent()).check(v -> v > 0 && v < 1, "in (0, 1)"));
+            .defaultValue(FEATURE_DEFAULTS.rollPercent()).rule(FeatureSettings.ROLL_PERCENT));
 
     public static final Setting<Integer> N_CHROMA = register(Setting.integer("features.n-chroma")
             .doc("Number of chroma bins per octave.")
-            .defaultValue(FEATURE_DEFAULTS.nChroma()).check(v -> v > 0, "> 0"));
+            .defaultValue(FEATURE_DEFAULTS.nChroma()).rule(FeatureSettings.N_CHROMA));
 
     public static final Setting<Double> TUNING = register(Setting.decimal("features.tuning")
             .doc("Tuning offset of the chroma filterbank, in fractions of a chroma bin (librosa estimates it "
                     + "per input when not given; this product uses this fixed value).")
-            .defaultValue(FEATURE_DEFAULTS.tuning()).check(v -> v >= -0.5 && v < 0.5, "in [-0.5, 0.5)"));
+            .defaultValue(FEATURE_DEFAULTS.tuning()).rule(FeatureSettings.TUNING));
 
     // ---- extract: the Spark feature job ----
 
@@ -124,12 +127,12 @@ public final class Settings {
     public static final Setting<Double> SEGMENT_SECONDS = register(Setting.decimal("extract.segment-seconds")
             .doc("Length of a segment, the unit features are computed and models predict on (GTZAN-style models "
                     + "take 3 s, ten per 30-s clip).")
-            .defaultValue(SEGMENT_DEFAULTS.segmentSeconds()).check(v -> v > 0 && v <= 3600, "in (0, 3600]"));
+            .defaultValue(SEGMENT_DEFAULTS.segmentSeconds()).rule(SegmentSettings.SEGMENT_SECONDS));
 
     public static final Setting<Double> SEGMENT_HOP_SECONDS = register(Setting.decimal("extract.segment-hop-seconds")
             .doc("Distance between segment starts; none means the segment length (no overlap), less overlaps, "
                     + "more skips audio between segments.")
-            .noneAllowed().check(v -> v > 0 && v <= 3600, "in (0, 3600]"));
+            .noneAllowed().rule(SegmentSettings.HOP_SECONDS));
 
     public static final Setting<String> SEGMENT_TAIL = register(Setting.text("extract.segment-tail")
             .doc("The audio after the last whole segment: drop it, or pad it with zeros to a segment when it fills "
@@ -140,21 +143,22 @@ public final class Settings {
 
     public static final Setting<Double> MIN_TAIL_FRACTION = register(Setting.decimal("extract.min-tail-fraction")
             .doc("With extract.segment-tail = pad: the least share of a segment a tail must fill to be kept.")
-            .defaultValue(SEGMENT_DEFAULTS.minTailFraction()).check(v -> v > 0 && v <= 1, "in (0, 1]"));
+            .defaultValue(SEGMENT_DEFAULTS.minTailFraction()).rule(SegmentSettings.MIN_TAIL_FRACTION));
 
     public static final Setting<Double> MAX_SECONDS = register(Setting.decimal("extract.max-seconds")
             .doc("How much of each file is used, from its start (decoding stops there); 0 means all of it.")
-            .defaultValue(SEGMENT_DEFAULTS.maxSeconds()).check(v -> v >= 0, ">= 0"));
+            .defaultValue(SEGMENT_DEFAULTS.maxSeconds()).rule(SegmentSettings.MAX_SECONDS));
 
     public static final Setting<Double> TEST_FRACTION = register(Setting.decimal("extract.test-fraction")
             .doc("Share of tracks assigned to the test split when the input layout gives none (deterministic, by "
                     + "a hash of the track's path).")
-            .defaultValue(TrackSplit.DEFAULT_TEST_FRACTION).check(v -> v >= 0 && v <= 1, "in [0, 1]"));
+            .defaultValue(TrackSplit.DEFAULT_TEST_FRACTION).rule(TrackSplit.TEST_FRACTION));
 
     public static final Setting<Double> FILE_TIMEOUT_SECONDS = register(Setting.decimal("extract.file-timeout-seconds")
             .doc("The most one file may take on an executor (decoding, cutting, features) before it is set aside in "
                     + "rejected/ with reason timeout, so that no file can hold up the job.")
-            .defaultValue(ExtractionSettings.DEFAULT_FILE_TIMEOUT_SECONDS).check(v -> v > 0, "> 0"));
+            .defaultValue(ExtractionSettings.DEFAULT_FILE_TIMEOUT_SECONDS)
+            .rule(ExtractionSettings.FILE_TIMEOUT_SECONDS));
 
     public static final Setting<String> PARQUET_CODEC = register(Setting.text("extract.parquet-codec")
             .doc("Compression of the Parquet the job writes: lz4_raw (fast, about as small as snappy on features), "
@@ -170,32 +174,32 @@ public final class Settings {
     public static final Setting<Integer> AUGMENT_VARIANTS = register(Setting.integer("extract.augment.variants")
             .doc("Augmented variants added per segment of training-split tracks (rows with variant 1..N; test "
                     + "tracks never get any); 0 turns augmentation off.")
-            .defaultValue(AUGMENT_DEFAULTS.variants()).check(v -> v >= 0 && v <= 100, "in [0, 100]"));
+            .defaultValue(AUGMENT_DEFAULTS.variants()).rule(AugmentationSettings.VARIANTS));
 
     public static final Setting<Double> AUGMENT_STRETCH = register(Setting.decimal("extract.augment.stretch-deviation")
             .doc("Time stretch (librosa time_stretch): rate drawn log-uniformly in [1/(1+x), 1+x]; 0 turns it off.")
-            .defaultValue(AUGMENT_DEFAULTS.stretchDeviation()).check(v -> v >= 0 && v <= 1, "in [0, 1]"));
+            .defaultValue(AUGMENT_DEFAULTS.stretchDeviation()).rule(AugmentationSettings.STRETCH_DEVIATION));
 
     public static final Setting<Double> AUGMENT_PITCH = register(Setting.decimal("extract.augment.pitch-semitones")
             .doc("Pitch shift (librosa pitch_shift): semitones drawn uniformly in [-p, p]; 0 turns it off.")
-            .defaultValue(AUGMENT_DEFAULTS.pitchSemitones()).check(v -> v >= 0 && v <= 12, "in [0, 12]"));
+            .defaultValue(AUGMENT_DEFAULTS.pitchSemitones()).rule(AugmentationSettings.PITCH_SEMITONES));
 
     public static final Setting<Double> AUGMENT_SHIFT = register(Setting.decimal("extract.augment.max-shift-seconds")
             .doc("Time shift (a circular roll of the segment): seconds drawn uniformly in [-s, s]; 0 turns it off.")
-            .defaultValue(AUGMENT_DEFAULTS.maxShiftSeconds()).check(v -> v >= 0, ">= 0"));
+            .defaultValue(AUGMENT_DEFAULTS.maxShiftSeconds()).rule(AugmentationSettings.MAX_SHIFT_SECONDS));
 
     public static final Setting<Double> AUGMENT_GAIN = register(Setting.decimal("extract.augment.gain-db")
             .doc("Gain: dB drawn uniformly in [-g, g]; 0 turns it off.")
-            .defaultValue(AUGMENT_DEFAULTS.gainDb()).check(v -> v >= 0, ">= 0"));
+            .defaultValue(AUGMENT_DEFAULTS.gainDb()).rule(AugmentationSettings.GAIN_DB));
 
     public static final Setting<Double> AUGMENT_SNR_MIN = register(Setting.decimal("extract.augment.noise-snr-db-min")
             .doc("White noise: signal-to-noise ratio drawn uniformly in [min, max] dB; none (with max none) turns "
                     + "noise off.")
-            .defaultValue(AUGMENT_DEFAULTS.noiseSnrDbMin()).noneAllowed());
+            .defaultValue(AUGMENT_DEFAULTS.noiseSnrDbMin()).noneAllowed().rule(AugmentationSettings.NOISE_SNR_DB_MIN));
 
     public static final Setting<Double> AUGMENT_SNR_MAX = register(Setting.decimal("extract.augment.noise-snr-db-max")
             .doc("Upper bound of the noise's signal-to-noise ratio in dB; none (with min none) turns noise off.")
-            .defaultValue(AUGMENT_DEFAULTS.noiseSnrDbMax()).noneAllowed());
+            .defaultValue(AUGMENT_DEFAULTS.noiseSnrDbMax()).noneAllowed().rule(AugmentationSettings.NOISE_SNR_DB_MAX));
 
     public static final Setting<Integer> AUGMENT_SEED = register(Setting.integer("extract.augment.seed")
             .doc("Base of every variant's random seed (with the track, segment and variant number: a variant is "
@@ -213,10 +217,18 @@ public final class Settings {
         return Optional.ofNullable(BY_KEY.get(key));
     }
 
+    /** The setting that sets the parameter of {@code rule}, if one does. */
+    public static Optional<Setting<?>> byRule(ParameterRule<?> rule) {
+        return Optional.ofNullable(BY_RULE.get(rule));
+    }
+
     private static <T> Setting<T> register(Setting.Builder<T> builder) {
         Setting<T> setting = builder.build();
         if (BY_KEY.putIfAbsent(setting.key(), setting) != null) {
             throw new IllegalStateException("setting declared twice: " + setting.key());
+        }
+        if (setting.rule() != null && BY_RULE.putIfAbsent(setting.rule(), setting) != null) {
+            throw new IllegalStateException("two settings set " + setting.rule().name() + ": " + setting.key());
         }
         return setting;
     }

@@ -71,8 +71,8 @@ class ExtractCommandTest {
                 "--augment", "2", "--conf", "extract.augment.noise-snr-db-min=30",
                 "--conf", "extract.augment.noise-snr-db-max=10");
         assertThat(badAugment.exitCode()).isEqualTo(2);
-        assertThat(badAugment.err()).contains("setting extract.augment.noise-snr-db-max must be >= "
-                + "augment.noise-snr-db-min=30.0, got 10.0");
+        assertThat(badAugment.err()).contains("augment.noise-snr-db-max must be >= "
+                + "augment.noise-snr-db-min=30.0, got 10.0 (setting extract.augment.noise-snr-db-max)");
     }
 
     private static void wav(Path file, double seconds) throws IOException {

@@ -1,10 +1,12 @@
 package dev.audiopipeline.pipeline.ml;
 
 import dev.audiopipeline.features.FeatureSettings;
+import dev.audiopipeline.features.InvalidParameterException;
+import dev.audiopipeline.features.ParameterRule;
 import dev.audiopipeline.features.dsp.SpectralContrast;
 import dev.audiopipeline.pipeline.segment.SegmentSettings;
 import dev.audiopipeline.pipeline.track.ExtractionSettings;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.param.DoubleParam;
@@ -18,7 +20,8 @@ import org.apache.spark.ml.param.Param;
  * <p>Defaults are {@link FeatureSettings#defaults()}, {@link SegmentSettings#defaults()} and
  * {@link ExtractionSettings#DEFAULT_FILE_TIMEOUT_SECONDS}, read from there. Values are checked all together when
  * the settings are built ({@link #extractionSettings()}, called by {@code transformSchema}, hence by
- * {@code transform} and {@code Pipeline.fit}) by the settings classes themselves; an error names the param.
+ * {@code transform} and {@code Pipeline.fit}) by the settings classes themselves, against each parameter's one
+ * {@link ParameterRule}; an error names the param whose rule was broken.
  */
 public abstract class AudioFeatureParams extends Transformer {
     private static final long serialVersionUID = 1L;
@@ -43,41 +46,46 @@ public abstract class AudioFeatureParams extends Transformer {
     private final DoubleParam maxSeconds;
     private final DoubleParam fileTimeoutSeconds;
 
-    /** How each settings class starts the message of an invalid value, to name the param in errors. */
-    private final Map<String, Param<?>> byMessageStart = new LinkedHashMap<>();
+    /** The param that sets each parameter, to name it when the parameter's rule is broken. */
+    private final Map<ParameterRule<?>, Param<?>> byRule = new IdentityHashMap<>();
 
     protected AudioFeatureParams(String uid) {
         this.uid = uid;
         inputCol = new Param<>(uid, "inputCol", "input column: a string column of file URIs (file:, hdfs:, s3a:, "
                 + "any Hadoop filesystem) or a binary column of file contents (e.g. 'content' of the binaryFile "
                 + "source)");
-        sampleRate = feature(new IntParam(uid, "sampleRate", "rate the audio is resampled to, in Hz"),
-                "sample_rate");
-        nFft = feature(new IntParam(uid, "nFft", "FFT length in samples (also the window length)"), "n_fft");
-        hopLength = feature(new IntParam(uid, "hopLength", "samples between successive frames"), "hop_length");
-        nMels = feature(new IntParam(uid, "nMels", "number of mel bands (columns of logmel)"), "n_mels");
-        nMfcc = feature(new IntParam(uid, "nMfcc", "number of MFCCs (columns of mfcc), at most nMels"), "n_mfcc");
-        fmin = feature(new DoubleParam(uid, "fmin", "lowest frequency of the mel filterbank, in Hz"), "fmin");
-        fmax = feature(new DoubleParam(uid, "fmax", "highest frequency of the mel filterbank, in Hz; unset (the "
-                + "default) means sampleRate / 2"), "fmax");
-        lifter = feature(new DoubleParam(uid, "lifter", "cepstral liftering coefficient; 0 for none"), "lifter");
-        topDb = feature(new DoubleParam(uid, "topDb", "floor of the log-mel spectrogram in dB below its maximum; "
-                + "Infinity for no floor (librosa's top_db=None)"), "top_db");
-        contrastFmin = feature(new DoubleParam(uid, "contrastFmin", "upper edge of the lowest spectral-contrast "
-                + "band, in Hz"), "contrast_fmin");
-        contrastNBands = feature(new IntParam(uid, "contrastNBands", "number of spectral-contrast octave bands "
-                + "(contrast has one column more)"), "contrast_n_bands");
-        contrastQuantile = feature(new DoubleParam(uid, "contrastQuantile", "share of each band taken as its "
-                + "peak and its valley, in (0, 1)"), "contrast_quantile");
-        segmentSeconds = message(new DoubleParam(uid, "segmentSeconds", "length of a segment, in seconds; audio "
-                + "after the last whole segment is dropped"), "segment length");
-        segmentHopSeconds = message(new DoubleParam(uid, "segmentHopSeconds", "seconds between segment starts; "
-                + "less than segmentSeconds to overlap"), "segment hop");
-        maxSeconds = message(new DoubleParam(uid, "maxSeconds", "how much of each input is used at most, from "
-                + "its start, in seconds; 0 for all of it"), "maximum seconds");
-        fileTimeoutSeconds = message(new DoubleParam(uid, "fileTimeoutSeconds", "the most one input may take "
+        sampleRate = ruled(new IntParam(uid, "sampleRate", "rate the audio is resampled to, in Hz"),
+                FeatureSettings.SAMPLE_RATE);
+        nFft = ruled(new IntParam(uid, "nFft", "FFT length in samples (also the window length)"),
+                FeatureSettings.N_FFT);
+        hopLength = ruled(new IntParam(uid, "hopLength", "samples between successive frames"),
+                FeatureSettings.HOP_LENGTH);
+        nMels = ruled(new IntParam(uid, "nMels", "number of mel bands (columns of logmel)"), FeatureSettings.N_MELS);
+        nMfcc = ruled(new IntParam(uid, "nMfcc", "number of MFCCs (columns of mfcc), at most nMels"),
+                FeatureSettings.N_MFCC);
+        fmin = ruled(new DoubleParam(uid, "fmin", "lowest frequency of the mel filterbank, in Hz"),
+                FeatureSettings.FMIN);
+        fmax = ruled(new DoubleParam(uid, "fmax", "highest frequency of the mel filterbank, in Hz; unset (the "
+                + "default) means sampleRate / 2"), FeatureSettings.FMAX);
+        lifter = ruled(new DoubleParam(uid, "lifter", "cepstral liftering coefficient; 0 for none"),
+                FeatureSettings.LIFTER);
+        topDb = ruled(new DoubleParam(uid, "topDb", "floor of the log-mel spectrogram in dB below its maximum; "
+                + "Infinity for no floor (librosa's top_db=None)"), FeatureSettings.TOP_DB);
+        contrastFmin = ruled(new DoubleParam(uid, "contrastFmin", "upper edge of the lowest spectral-contrast "
+                + "band, in Hz"), FeatureSettings.CONTRAST_FMIN);
+        contrastNBands = ruled(new IntParam(uid, "contrastNBands", "number of spectral-contrast octave bands "
+                + "(contrast has one column more)"), FeatureSettings.CONTRAST_N_BANDS);
+        contrastQuantile = ruled(new DoubleParam(uid, "contrastQuantile", "share of each band taken as its "
+                + "peak and its valley, in (0, 1)"), FeatureSettings.CONTRAST_QUANTILE);
+        segmentSeconds = ruled(new DoubleParam(uid, "segmentSeconds", "length of a segment, in seconds; audio "
+                + "after the last whole segment is dropped"), SegmentSettings.SEGMENT_SECONDS);
+        segmentHopSeconds = ruled(new DoubleParam(uid, "segmentHopSeconds", "seconds between segment starts; "
+                + "less than segmentSeconds to overlap"), SegmentSettings.HOP_SECONDS);
+        maxSeconds = ruled(new DoubleParam(uid, "maxSeconds", "how much of each input is used at most, from "
+                + "its start, in seconds; 0 for all of it"), SegmentSettings.MAX_SECONDS);
+        fileTimeoutSeconds = ruled(new DoubleParam(uid, "fileTimeoutSeconds", "the most one input may take "
                 + "(reading, decoding, features), in seconds, before it becomes a timeout error row"),
-                "file timeout");
+                ExtractionSettings.FILE_TIMEOUT_SECONDS);
 
         FeatureSettings features = FeatureSettings.defaults();
         SegmentSettings segments = SegmentSettings.defaults();
@@ -100,12 +108,8 @@ public abstract class AudioFeatureParams extends Transformer {
         setDefault(fileTimeoutSeconds, ExtractionSettings.DEFAULT_FILE_TIMEOUT_SECONDS);
     }
 
-    private <P extends Param<?>> P feature(P param, String librosaName) {
-        return message(param, librosaName + " ");
-    }
-
-    private <P extends Param<?>> P message(P param, String messageStart) {
-        byMessageStart.put(messageStart, param);
+    private <P extends Param<?>> P ruled(P param, ParameterRule<?> rule) {
+        byRule.put(rule, param);
         return param;
     }
 
@@ -210,15 +214,13 @@ public abstract class AudioFeatureParams extends Transformer {
     private <T> T validated(java.util.function.Supplier<T> build) {
         try {
             return build.get();
-        } catch (IllegalArgumentException e) {
-            String message = e.getMessage();
-            for (Map.Entry<String, Param<?>> entry : byMessageStart.entrySet()) {
-                if (message.startsWith(entry.getKey())) {
-                    throw new IllegalArgumentException(uid + ": invalid value of param " + entry.getValue().name()
-                            + ": " + message, e);
-                }
+        } catch (InvalidParameterException e) {
+            Param<?> param = byRule.get(e.rule());
+            if (param != null) {
+                throw new IllegalArgumentException(uid + ": invalid value of param " + param.name() + ": "
+                        + e.getMessage(), e);
             }
-            throw new IllegalArgumentException(uid + ": invalid params: " + message, e);
+            throw new IllegalArgumentException(uid + ": invalid params: " + e.getMessage(), e);
         }
     }
 }

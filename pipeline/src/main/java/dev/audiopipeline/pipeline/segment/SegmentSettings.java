@@ -1,5 +1,6 @@
 package dev.audiopipeline.pipeline.segment;
 
+import dev.audiopipeline.features.ParameterRule;
 import java.io.Serializable;
 
 /**
@@ -22,26 +23,30 @@ public record SegmentSettings(double segmentSeconds, double hopSeconds, TailPoli
         PAD
     }
 
+    // ---- What each parameter accepts: checked here, described and checked by the settings registry and ML params.
+
+    public static final ParameterRule<Double> SEGMENT_SECONDS =
+            ParameterRule.between("segment_seconds", 0, false, 3600, true);
+    public static final ParameterRule<Double> HOP_SECONDS =
+            ParameterRule.between("segment_hop_seconds", 0, false, 3600, true);
+    public static final ParameterRule<Double> MIN_TAIL_FRACTION =
+            ParameterRule.between("min_tail_fraction", 0, false, 1, true);
+    /** 0 means no cap. */
+    public static final ParameterRule<Double> MAX_SECONDS = ParameterRule.nonNegative("max_seconds");
+
     public static SegmentSettings defaults() {
         return new SegmentSettings(3.0, 3.0, TailPolicy.DROP, 0.5, 600.0);
     }
 
+    /**
+     * @throws dev.audiopipeline.features.InvalidParameterException naming the parameter at fault
+     */
     public SegmentSettings {
-        if (!(segmentSeconds > 0 && segmentSeconds <= 3600)) {
-            throw new IllegalArgumentException("segment length must be in (0, 3600] s, got " + segmentSeconds);
-        }
-        if (!(hopSeconds > 0 && hopSeconds <= 3600)) {
-            throw new IllegalArgumentException("segment hop must be in (0, 3600] s, got " + hopSeconds);
-        }
-        if (tail == null) {
-            throw new IllegalArgumentException("tail policy must be given");
-        }
-        if (!(minTailFraction > 0 && minTailFraction <= 1)) {
-            throw new IllegalArgumentException("minimum tail fraction must be in (0, 1], got " + minTailFraction);
-        }
-        if (!(maxSeconds >= 0 && Double.isFinite(maxSeconds))) {
-            throw new IllegalArgumentException("maximum seconds must be >= 0 (0: no cap), got " + maxSeconds);
-        }
+        SEGMENT_SECONDS.require(segmentSeconds);
+        HOP_SECONDS.require(hopSeconds);
+        java.util.Objects.requireNonNull(tail, "tail policy");
+        MIN_TAIL_FRACTION.require(minTailFraction);
+        MAX_SECONDS.require(maxSeconds);
     }
 
     /** Segment length in samples at {@code sampleRate} (rounded to the nearest sample). */

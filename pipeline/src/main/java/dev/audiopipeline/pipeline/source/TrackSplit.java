@@ -1,5 +1,6 @@
 package dev.audiopipeline.pipeline.source;
 
+import dev.audiopipeline.features.ParameterRule;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,14 +16,15 @@ public final class TrackSplit {
 
     /** The seed projects' 80/20 split. */
     public static final double DEFAULT_TEST_FRACTION = 0.2;
+    public static final ParameterRule<Double> TEST_FRACTION = ParameterRule.between("test_fraction", 0, true, 1, true);
 
     private final double testFraction;
 
+    /**
+     * @throws dev.audiopipeline.features.InvalidParameterException if the fraction is not in [0, 1]
+     */
     public TrackSplit(double testFraction) {
-        if (!(testFraction >= 0 && testFraction <= 1)) {
-            throw new IllegalArgumentException("test fraction must be in [0, 1], got " + testFraction);
-        }
-        this.testFraction = testFraction;
+        this.testFraction = TEST_FRACTION.require(testFraction);
     }
 
     public Split assign(String relativePath) {

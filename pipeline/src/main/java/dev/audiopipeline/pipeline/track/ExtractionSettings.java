@@ -2,6 +2,7 @@ package dev.audiopipeline.pipeline.track;
 
 import dev.audiopipeline.features.Feature;
 import dev.audiopipeline.features.FeatureSettings;
+import dev.audiopipeline.features.ParameterRule;
 import dev.audiopipeline.features.augment.AugmentationSettings;
 import dev.audiopipeline.pipeline.segment.SegmentSettings;
 import java.io.Serializable;
@@ -25,10 +26,14 @@ public record ExtractionSettings(FeatureSettings features, SegmentSettings segme
     /** An hour-long file at the 600-s default cap takes seconds; ten minutes means something is stuck. */
     public static final double DEFAULT_FILE_TIMEOUT_SECONDS = 600;
 
+    /** The per-file time limit. */
+    public static final ParameterRule<Double> FILE_TIMEOUT_SECONDS = ParameterRule.positive("file_timeout_seconds");
+
+    /**
+     * @throws dev.audiopipeline.features.InvalidParameterException naming the parameter at fault
+     */
     public ExtractionSettings {
-        if (!(fileTimeoutSeconds > 0)) {
-            throw new IllegalArgumentException("file timeout must be > 0 s, got " + fileTimeoutSeconds);
-        }
+        FILE_TIMEOUT_SECONDS.require(fileTimeoutSeconds);
         java.util.Objects.requireNonNull(augmentation, "augmentation");
     }
 

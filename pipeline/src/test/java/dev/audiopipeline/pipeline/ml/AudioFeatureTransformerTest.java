@@ -176,9 +176,9 @@ class AudioFeatureTransformerTest {
         assertThatThrownBy(() -> new AudioFeatureTransformer().setHopLength(0).transformSchema(paths))
                 .hasMessageContaining("invalid value of param hopLength: hop_length must be > 0, got 0");
         assertThatThrownBy(() -> new AudioFeatureTransformer().setSegmentHopSeconds(-1).transformSchema(paths))
-                .hasMessageContaining("invalid value of param segmentHopSeconds: segment hop must be");
+                .hasMessageContaining("invalid value of param segmentHopSeconds: segment_hop_seconds must be");
         assertThatThrownBy(() -> new AudioFeatureTransformer().setFileTimeoutSeconds(0).transformSchema(paths))
-                .hasMessageContaining("invalid value of param fileTimeoutSeconds: file timeout must be > 0 s");
+                .hasMessageContaining("invalid value of param fileTimeoutSeconds: file_timeout_seconds must be > 0");
         assertThatThrownBy(() -> new AudioFeatureTransformer().setContrastNBands(9).transformSchema(paths))
                 .hasMessageContaining("params contrastFmin, contrastNBands, sampleRate and nFft do not fit together")
                 .hasMessageContaining("Frequency band exceeds Nyquist");

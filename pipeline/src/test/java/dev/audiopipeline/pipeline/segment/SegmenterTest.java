@@ -103,11 +103,11 @@ class SegmenterTest {
     @Test
     void badSettingsAreRejectedNamingTheValue() {
         assertThatThrownBy(() -> new SegmentSettings(0, 3, TailPolicy.DROP, 0.5, 0))
-                .hasMessage("segment length must be in (0, 3600] s, got 0.0");
+                .hasMessage("segment_seconds must be in (0, 3600], got 0.0");
         assertThatThrownBy(() -> new SegmentSettings(3, -1, TailPolicy.DROP, 0.5, 0))
-                .hasMessage("segment hop must be in (0, 3600] s, got -1.0");
+                .hasMessage("segment_hop_seconds must be in (0, 3600], got -1.0");
         assertThatThrownBy(() -> new SegmentSettings(3, 3, TailPolicy.PAD, 0, 0))
-                .hasMessageContaining("minimum tail fraction");
+                .hasMessage("min_tail_fraction must be in (0, 1], got 0.0");
     }
 
     private static List<Segment> cut(float[] audio, SegmentSettings settings) {
