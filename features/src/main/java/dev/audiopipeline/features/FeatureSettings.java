@@ -61,6 +61,43 @@ public final class FeatureSettings extends HashedSettings<FeatureSettings.Builde
         return new Builder();
     }
 
+    /**
+     * The settings {@link #asMap()} described (e.g. read back from {@code _feature_settings.json} or a model
+     * bundle).
+     *
+     * @throws IllegalArgumentException if the map lacks an entry, has one this version does not know, or
+     *     describes a convention this version does not compute (a window other than Hann, ...), naming it; or
+     *     {@link InvalidParameterException} for a value out of its range
+     */
+    public static FeatureSettings fromMap(Map<String, ?> map) {
+        FeatureSettings settings = builder()
+                .sampleRate(SettingsMaps.integer(map, "sample_rate"))
+                .nFft(SettingsMaps.integer(map, "n_fft"))
+                .hopLength(SettingsMaps.integer(map, "hop_length"))
+                .winLength(SettingsMaps.integer(map, "win_length"))
+                .center(SettingsMaps.bool(map, "center"))
+                .power(SettingsMaps.number(map, "power"))
+                .nMels(SettingsMaps.integer(map, "n_mels"))
+                .fmin(SettingsMaps.number(map, "fmin"))
+                .fmax(SettingsMaps.number(map, "fmax"))
+                .ref(SettingsMaps.number(map, "ref"))
+                .amin(SettingsMaps.number(map, "amin"))
+                .topDb(SettingsMaps.numberOrNull(map, "top_db"))
+                .nMfcc(SettingsMaps.integer(map, "n_mfcc"))
+                .lifter(SettingsMaps.number(map, "lifter"))
+                .deltaWidth(SettingsMaps.integer(map, "delta_width"))
+                .contrastFmin(SettingsMaps.number(map, "contrast_fmin"))
+                .contrastNBands(SettingsMaps.integer(map, "contrast_n_bands"))
+                .contrastQuantile(SettingsMaps.number(map, "contrast_quantile"))
+                .contrastLinear(SettingsMaps.bool(map, "contrast_linear"))
+                .rollPercent(SettingsMaps.number(map, "roll_percent"))
+                .nChroma(SettingsMaps.integer(map, "n_chroma"))
+                .tuning(SettingsMaps.number(map, "tuning"))
+                .build();
+        SettingsMaps.requireSame(map, settings.asMap(), "feature settings");
+        return settings;
+    }
+
     @Override
     protected void validate() {
         SAMPLE_RATE.require(sampleRate());

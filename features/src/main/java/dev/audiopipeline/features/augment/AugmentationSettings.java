@@ -2,6 +2,7 @@ package dev.audiopipeline.features.augment;
 
 import dev.audiopipeline.features.HashedSettings;
 import dev.audiopipeline.features.ParameterRule;
+import dev.audiopipeline.features.SettingsMaps;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -53,6 +54,26 @@ public final class AugmentationSettings extends HashedSettings<AugmentationSetti
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * The settings {@link #asMap()} described (read back from {@code _feature_settings.json}).
+     *
+     * @throws IllegalArgumentException if the map lacks an entry, has one this version does not know, or describes
+     *     another implementation (effect order, resampler, ...), naming it
+     */
+    public static AugmentationSettings fromMap(Map<String, ?> map) {
+        AugmentationSettings settings = builder()
+                .variants(SettingsMaps.integer(map, "variants"))
+                .maxShiftSeconds(SettingsMaps.number(map, "max_shift_seconds"))
+                .gainDb(SettingsMaps.number(map, "gain_db"))
+                .noiseSnrDb(SettingsMaps.number(map, "noise_snr_db_min"), SettingsMaps.number(map, "noise_snr_db_max"))
+                .pitchSemitones(SettingsMaps.number(map, "pitch_semitones"))
+                .stretchDeviation(SettingsMaps.number(map, "stretch_deviation"))
+                .seed(SettingsMaps.longInteger(map, "seed"))
+                .build();
+        SettingsMaps.requireSame(map, settings.asMap(), "augmentation settings");
+        return settings;
     }
 
     @Override

@@ -3,9 +3,9 @@ package dev.audiopipeline.jobs.config;
 import dev.audiopipeline.features.FeatureSettings;
 import dev.audiopipeline.features.ParameterRule;
 import dev.audiopipeline.features.augment.AugmentationSettings;
-import dev.audiopipeline.pipeline.extract.FeatureExtractionJob;
 import dev.audiopipeline.pipeline.segment.SegmentSettings;
 import dev.audiopipeline.pipeline.source.TrackSplit;
+import dev.audiopipeline.pipeline.store.TableWriter;
 import dev.audiopipeline.pipeline.track.ExtractionSettings;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -163,7 +163,7 @@ public final class Settings {
     public static final Setting<String> PARQUET_CODEC = register(Setting.text("extract.parquet-codec")
             .doc("Compression of the Parquet the job writes: lz4_raw (fast, about as small as snappy on features), "
                     + "snappy, zstd (smaller, slower), gzip or uncompressed. The older spelling lz4raw still works.")
-            .defaultValue(FeatureExtractionJob.DEFAULT_PARQUET_CODEC)
+            .defaultValue(TableWriter.DEFAULT_CODEC)
             .check(v -> List.of("lz4_raw", "lz4raw", "snappy", "zstd", "gzip", "uncompressed").contains(v),
                     "lz4_raw, snappy, zstd, gzip or uncompressed"));
 

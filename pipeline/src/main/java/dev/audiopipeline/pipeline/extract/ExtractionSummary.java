@@ -1,5 +1,8 @@
 package dev.audiopipeline.pipeline.extract;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * What one extraction run did; written as {@code _summary.json} (and {@code _runs/<run>.json}).
  * {@code filesSeen = filesOk + filesRejected + filesUnchanged}.
@@ -19,4 +22,23 @@ package dev.audiopipeline.pipeline.extract;
  */
 public record ExtractionSummary(long filesSeen, long filesOk, long filesRejected, long segments, double audioSeconds,
                                 double wallSeconds, String run, boolean incremental, long filesNew,
-                                long filesChanged, long filesUnchanged, long filesRemoved) {}
+                                long filesChanged, long filesUnchanged, long filesRemoved) {
+
+    /** The run's {@code _summary.json}. */
+    public Map<String, Object> asMap() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("files_seen", filesSeen);
+        json.put("files_ok", filesOk);
+        json.put("files_rejected", filesRejected);
+        json.put("segments", segments);
+        json.put("audio_seconds", audioSeconds);
+        json.put("wall_seconds", wallSeconds);
+        json.put("run", run);
+        json.put("incremental", incremental);
+        json.put("files_new", filesNew);
+        json.put("files_changed", filesChanged);
+        json.put("files_unchanged", filesUnchanged);
+        json.put("files_removed", filesRemoved);
+        return json;
+    }
+}

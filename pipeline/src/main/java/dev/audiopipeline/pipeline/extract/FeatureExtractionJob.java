@@ -1,46 +1,40 @@
 package dev.audiopipeline.pipeline.extract;
 
-import dev.audiopipeline.pipeline.store.ExtractionStore;
-import dev.audiopipeline.pipeline.store.IncompatibleOutputException;
-import dev.audiopipeline.pipeline.store.PublishPlan;
-import dev.audiopipeline.pipeline.store.RunId;
-import dev.audiopipeline.pipeline.store.RunLease;
-import dev.audiopipeline.pipeline.store.StoredTracks;
-import dev.audiopipeline.pipeline.track.ExtractionSettings;
 import static org.apache.spark.sql.functions.broadcast;
-import static org.apache.spark.sql.functions.col;
 
-import dev.audiopipeline.features.SummaryStatistics;
 import dev.audiopipeline.pipeline.source.AudioInput;
 import dev.audiopipeline.pipeline.source.InputListing;
 import dev.audiopipeline.pipeline.source.InputRejection;
+import dev.audiopipeline.pipeline.store.ExtractionStore;
+import dev.audiopipeline.pipeline.store.FeaturesTable;
+import dev.audiopipeline.pipeline.store.IncompatibleOutputException;
+import dev.audiopipeline.pipeline.store.PublishPlan;
+import dev.audiopipeline.pipeline.store.RejectedInput;
+import dev.audiopipeline.pipeline.store.RowRemoval;
+import dev.audiopipeline.pipeline.store.RunId;
+import dev.audiopipeline.pipeline.store.RunLease;
+import dev.audiopipeline.pipeline.store.StoredTracks;
+import dev.audiopipeline.pipeline.store.TableWriter;
+import dev.audiopipeline.pipeline.track.ExtractionSettings;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.RuntimeConfig;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.SerializableConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import scala.Option;
 
 /**
  * The feature extraction job: spreads the inputs over the executors (about 8 files per task) and adds to the output
@@ -73,31 +67,19 @@ public final class FeatureExtractionJob {
      */
     public static final int FILES_PER_TASK = 8;
     private static final int MAX_TASKS = 10_000;
-    private static final StructType REJECTED_SCHEMA = new StructType()
-            .add("path", "string").add("reason", "string").add("detail", "string").add("label", "string")
-            .add("split", "string").add("source_size", "long").add("source_mtime_ms", "long");
-
-    /**
-     * LZ4 (the Parquet spec's LZ4_RAW): as small as Snappy on feature matrices (611 against 627 MB for 1000 clips)
-     * and the whole GTZAN-sized run 15 % faster (bench/extract-benchmark.sh: 54.6 against 63-64 s).
-     */
-    public static final String DEFAULT_PARQUET_CODEC = "lz4_raw";
-
     private final SparkSession spark;
-    private final String parquetCodec;
+    private final TableWriter writer;
 
     public FeatureExtractionJob(SparkSession spark) {
-        this(spark, DEFAULT_PARQUET_CODEC);
+        this(spark, TableWriter.DEFAULT_CODEC);
     }
 
     /**
-     * @param parquetCodec Parquet compression of what the job writes (Spark's names: lz4_raw, snappy, zstd,
-     *     uncompressed, ...; the older spelling lz4raw, which Spark 3.5 warns about on every write, is taken as
-     *     lz4_raw)
+     * @param parquetCodec Parquet compression of what the job writes (see {@link TableWriter})
      */
     public FeatureExtractionJob(SparkSession spark, String parquetCodec) {
         this.spark = spark;
-        this.parquetCodec = "lz4raw".equals(parquetCodec) ? "lz4_raw" : parquetCodec;
+        this.writer = new TableWriter(spark, parquetCodec);
     }
 
     /** Extracts everything listed into an output that holds nothing yet. */
@@ -128,7 +110,7 @@ public final class FeatureExtractionJob {
     private ExtractionSummary run(InputListing listing, ExtractionSettings settings, ExtractionStore store,
                                   boolean incremental, RunId run, RunLease lease, long start) throws IOException {
         store.recover(run);
-        Map<String, Object> featureSettings = featureSettings(settings);
+        Map<String, Object> featureSettings = settings.asMap();
         IncrementalPlan plan;
         if (store.holdsRuns()) {
             if (!incremental) {
@@ -151,9 +133,10 @@ public final class FeatureExtractionJob {
         if (!plan.toProcess().isEmpty() || !plan.listingRejections().isEmpty()) {
             counts = extract(plan, settings, store, staging, run, moves);
         }
-        rewriteWithout(plan.replacedPaths(), plan.featureFilesToRewrite(), store, store.features(),
+        RowRemoval removal = new RowRemoval(spark, store, writer);
+        removal.stageWithout(plan.replacedPaths(), plan.featureFilesToRewrite(), store.features(),
                 new Path(staging, "rewrite/" + ExtractionStore.FEATURES), moves, deletes);
-        rewriteWithout(plan.replacedPaths(), plan.rejectedFilesToRewrite(), store, store.rejected(),
+        removal.stageWithout(plan.replacedPaths(), plan.rejectedFilesToRewrite(), store.rejected(),
                 new Path(staging, "rewrite/" + ExtractionStore.REJECTED), moves, deletes);
 
         long filesSeen = listing.inputs().size() + listing.rejected().size();
@@ -161,7 +144,7 @@ public final class FeatureExtractionJob {
                 counts.segments(), counts.audioSeconds(), (System.nanoTime() - start) / 1e9, run.value(),
                 incremental, plan.newFiles(), plan.changedFiles(), plan.unchangedFiles(), plan.removedFiles());
         lease.stopRenewing();
-        store.publish(new PublishPlan(run.value(), moves, deletes, summaryJson(summary), featureSettings), run);
+        store.publish(new PublishPlan(run.value(), moves, deletes, summary.asMap(), featureSettings), run);
         LOG.info("run {} published: {} segments of {} files ({} rejected, {} unchanged) in {} s", run,
                 summary.segments(), summary.filesOk(), summary.filesRejected(), summary.filesUnchanged(),
                 String.format(Locale.ROOT, "%.1f", summary.wallSeconds()));
@@ -195,17 +178,16 @@ public final class FeatureExtractionJob {
                     null, null, null));
         }
         if (!rejected.isEmpty()) {
-            rejectedRows(rejected).coalesce(1).write().option("compression", parquetCodec)
-                    .parquet(stagedRejected.toString());
+            writer.writeRejected(rejected, stagedRejected);
         }
 
         ExtractionProgress.Counters totals = progress.counters();
         if (totals.segments().value() > 0) {
-            moves.add(move(store, stagedFeatures, new Path(store.features(), run.partition())));
+            moves.add(store.move(stagedFeatures, new Path(store.features(), run.partition())));
         }
         long filesRejected = rejected.size();
         if (filesRejected > 0) {
-            moves.add(move(store, stagedRejected, new Path(store.rejected(), run.partition())));
+            moves.add(store.move(stagedRejected, new Path(store.rejected(), run.partition())));
         }
         return new StagedCounts(totals.filesOk().value(), filesRejected, totals.segments().value(),
                 totals.audioSeconds().value());
@@ -224,115 +206,12 @@ public final class FeatureExtractionJob {
                     .flatMap(new TrackFeatureExtractor(settings, conf, progress.counters(), rejections));
             // The bean encoder generates code for the conversion; createDataFrame(rdd, Bean.class) would convert
             // by reflection and box every float of the matrices (several times slower).
-            Dataset<Row> features = spark.createDataset(records.rdd(), Encoders.bean(ExtractedRecord.class)).select(
-                    col("trackId").as("track_id"), col("path"), col("label"), col("split"), col("segment"),
-                    col("variant"), col("startS").as("start_s"), col("durationS").as("duration_s"),
-                    col("sampleRate").as("sample_rate"), col("mfcc"), col("logmel"), col("contrast"), col("stats"),
-                    col("configHash").as("config_hash"), col("sourceSize").as("source_size"),
-                    col("sourceMtimeMs").as("source_mtime_ms"));
-            writeFeatureRows(features.write(), target);
+            Dataset<Row> features = spark.createDataset(records.rdd(), Encoders.bean(ExtractedRecord.class))
+                    .select(FeaturesTable.fromBeanProperties());
+            writer.writeFeatureRows(features.write(), target);
         } finally {
             conf.destroy();
         }
     }
 
-    /**
-     * Writes feature rows as Parquet the cheapest way that keeps them standard:
-     * <ul>
-     *   <li>no dictionary encoding: on float matrices it cost more CPU than the feature kernel and gained nothing,
-     *       measured features barely repeat (JFR profile of a 200-file run);</li>
-     *   <li>Spark's legacy list layout ({@code spark.sql.parquet.writeLegacyFormat}, for this write only): a float
-     *       array becomes a LIST group with a {@code repeated float} field instead of a repeated group holding an
-     *       element field, so Spark and parquet-mr open no group per value. About 5 s less on the 1000-file
-     *       benchmark (bench/extract-benchmark.sh, alternating runs: 39-45 against 45-50 s). Spark, Arrow and
-     *       every Parquet reader read both layouts (the format's backward-compatibility rules), also mixed in one
-     *       dataset.</li>
-     * </ul>
-     */
-    private void writeFeatureRows(DataFrameWriter<Row> writer, Path target) {
-        RuntimeConfig conf = spark.conf();
-        String key = "spark.sql.parquet.writeLegacyFormat";
-        Option<String> before = conf.getOption(key);
-        conf.set(key, "true");
-        try {
-            writer.option("compression", parquetCodec).option("parquet.enable.dictionary", "false")
-                    .parquet(target.toString());
-        } finally {
-            if (before.isDefined()) {
-                conf.set(key, before.get());
-            } else {
-                conf.unset(key);
-            }
-        }
-    }
-
-    /**
-     * Stages copies of {@code files} (data files below {@code base}) without the rows of {@code paths}, and plans
-     * each copy into the run partition of the file it replaces, and the replaced file's deletion.
-     */
-    private void rewriteWithout(Set<String> paths, Set<String> files, ExtractionStore store, Path base, Path staged,
-                                List<PublishPlan.Move> moves, List<String> deletes) throws IOException {
-        if (files.isEmpty()) {
-            return;
-        }
-        Dataset<Row> dropped = spark.createDataset(new ArrayList<>(paths), Encoders.STRING()).toDF("dropped_path");
-        String[] sources = files.stream().map(key -> ExtractionStore.fromKey(key).toString()).toArray(String[]::new);
-        Dataset<Row> old = spark.read().option("basePath", base.toString()).parquet(sources);
-        Dataset<Row> kept = old.join(broadcast(dropped), old.col("path").equalTo(dropped.col("dropped_path")),
-                "left_anti");
-        writeFeatureRows(kept.write().partitionBy("run"), staged);
-        Path stagedRoot = store.fileSystem().makeQualified(staged);
-        for (Path file : store.dataFiles(staged)) {
-            String relative = stagedRoot.toUri().relativize(file.toUri()).getPath(); // run=<id>/part-....parquet
-            moves.add(move(store, file, new Path(base, relative)));
-        }
-        deletes.addAll(files);
-    }
-
-    private static PublishPlan.Move move(ExtractionStore store, Path from, Path to) {
-        return new PublishPlan.Move(store.key(from), store.key(to));
-    }
-
-    private Dataset<Row> rejectedRows(List<RejectedInput> rejected) {
-        List<Row> rows = new ArrayList<>();
-        for (RejectedInput r : rejected) {
-            rows.add(RowFactory.create(r.path(), r.reason(), r.detail(), r.label(), r.split(), r.sourceSize(),
-                    r.sourceMtimeMs()));
-        }
-        return spark.createDataFrame(rows, REJECTED_SCHEMA);
-    }
-
-    private static Map<String, Object> featureSettings(ExtractionSettings settings) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("config_hash", settings.features().hash());
-        json.put("features", settings.features().asMap());
-        Map<String, Object> segments = new LinkedHashMap<>();
-        segments.put("segment_seconds", settings.segments().segmentSeconds());
-        segments.put("hop_seconds", settings.segments().hopSeconds());
-        segments.put("tail", settings.segments().tail().name().toLowerCase(Locale.ROOT));
-        segments.put("min_tail_fraction", settings.segments().minTailFraction());
-        segments.put("max_seconds", settings.segments().maxSeconds());
-        json.put("segments", segments);
-        json.put("augmentation", settings.augmentation().asMap());
-        json.put("matrices", ExtractionSettings.MATRICES.stream().map(f -> f.cliName()).toList());
-        json.put("stats_names", SummaryStatistics.names(settings.features(), ExtractionSettings.MATRICES));
-        return json;
-    }
-
-    private static Map<String, Object> summaryJson(ExtractionSummary summary) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("files_seen", summary.filesSeen());
-        json.put("files_ok", summary.filesOk());
-        json.put("files_rejected", summary.filesRejected());
-        json.put("segments", summary.segments());
-        json.put("audio_seconds", summary.audioSeconds());
-        json.put("wall_seconds", summary.wallSeconds());
-        json.put("run", summary.run());
-        json.put("incremental", summary.incremental());
-        json.put("files_new", summary.filesNew());
-        json.put("files_changed", summary.filesChanged());
-        json.put("files_unchanged", summary.filesUnchanged());
-        json.put("files_removed", summary.filesRemoved());
-        return json;
-    }
 }

@@ -3,6 +3,7 @@ package dev.audiopipeline.pipeline.extract;
 import dev.audiopipeline.pipeline.source.AudioInput;
 import dev.audiopipeline.pipeline.source.HadoopFileSource;
 import dev.audiopipeline.pipeline.source.Split;
+import dev.audiopipeline.pipeline.store.RejectedInput;
 import dev.audiopipeline.pipeline.track.ExtractionSettings;
 import dev.audiopipeline.pipeline.track.SegmentFeatures;
 import dev.audiopipeline.pipeline.track.SourceFeatureExtractor;

@@ -1,5 +1,6 @@
 package dev.audiopipeline.pipeline.ml;
 
+import dev.audiopipeline.pipeline.store.FeaturesTable;
 import java.util.Arrays;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -8,44 +9,35 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The columns {@link AudioFeatureTransformer} adds, in order, and the check of its input schema. Names and types
- * are those of the extraction job's {@code features/} (matrices {@code array<array<float>>},
- * {@code [frame][coefficient]}), plus the two error columns. An error row has null in every column but
+ * are those of the extraction job's {@code features/} ({@link FeaturesTable}; matrices
+ * {@code array<array<float>>}, {@code [frame][coefficient]}), plus the two error columns. An error row has null in every column but
  * {@link #CONFIG_HASH} and the error columns; a segment row has null error columns.
  */
 public final class AudioFeatureColumns {
 
-    public static final String SEGMENT = "segment";
-    public static final String START_S = "start_s";
-    public static final String DURATION_S = "duration_s";
-    public static final String SAMPLE_RATE = "sample_rate";
-    public static final String MFCC = "mfcc";
-    public static final String LOGMEL = "logmel";
-    public static final String CONTRAST = "contrast";
-    public static final String STATS = "stats";
+    public static final String SEGMENT = FeaturesTable.SEGMENT;
+    public static final String START_S = FeaturesTable.START_S;
+    public static final String DURATION_S = FeaturesTable.DURATION_S;
+    public static final String SAMPLE_RATE = FeaturesTable.SAMPLE_RATE;
+    public static final String MFCC = FeaturesTable.MFCC;
+    public static final String LOGMEL = FeaturesTable.LOGMEL;
+    public static final String CONTRAST = FeaturesTable.CONTRAST;
+    public static final String STATS = FeaturesTable.STATS;
     /** The {@code FeatureSettings.hash()} of the params, on every row. */
-    public static final String CONFIG_HASH = "config_hash";
-    /** Why the input gave no segment: a {@code DecodeFailure} code, e.g. {@code unsupported_format}. */
+    public static final String CONFIG_HASH = FeaturesTable.CONFIG_HASH;
+    /** Why the input gave no segment: a {@code RejectionReason} code, e.g. {@code unsupported_format}. */
     public static final String ERROR_REASON = "error_reason";
     /** What went wrong, naming the input (its URI, or the binary column's name). */
     public static final String ERROR_DETAIL = "error_detail";
 
-    private static final DataType MATRIX =
-            DataTypes.createArrayType(DataTypes.createArrayType(DataTypes.FloatType, false), true);
-
-    /** The added columns, in the order they follow the input's. */
-    public static final StructType ADDED = new StructType(new StructField[] {
-        DataTypes.createStructField(SEGMENT, DataTypes.IntegerType, true),
-        DataTypes.createStructField(START_S, DataTypes.DoubleType, true),
-        DataTypes.createStructField(DURATION_S, DataTypes.DoubleType, true),
-        DataTypes.createStructField(SAMPLE_RATE, DataTypes.IntegerType, true),
-        DataTypes.createStructField(MFCC, MATRIX, true),
-        DataTypes.createStructField(LOGMEL, MATRIX, true),
-        DataTypes.createStructField(CONTRAST, MATRIX, true),
-        DataTypes.createStructField(STATS, DataTypes.createArrayType(DataTypes.DoubleType, false), true),
-        DataTypes.createStructField(CONFIG_HASH, DataTypes.StringType, false),
-        DataTypes.createStructField(ERROR_REASON, DataTypes.StringType, true),
-        DataTypes.createStructField(ERROR_DETAIL, DataTypes.StringType, true),
-    });
+    /**
+     * The added columns, in the order they follow the input's: {@link FeaturesTable#SEGMENT_COLUMNS} (null in an
+     * error row), the hash, and the two error columns (null in a segment row).
+     */
+    public static final StructType ADDED = FeaturesTable.SEGMENT_COLUMNS
+            .add(DataTypes.createStructField(CONFIG_HASH, DataTypes.StringType, false))
+            .add(DataTypes.createStructField(ERROR_REASON, DataTypes.StringType, true))
+            .add(DataTypes.createStructField(ERROR_DETAIL, DataTypes.StringType, true));
 
     private AudioFeatureColumns() {}
 

@@ -1,7 +1,11 @@
 package dev.audiopipeline.pipeline.segment;
 
 import dev.audiopipeline.features.ParameterRule;
+import dev.audiopipeline.features.SettingsMaps;
 import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * How a track is cut into segments.
@@ -47,6 +51,37 @@ public record SegmentSettings(double segmentSeconds, double hopSeconds, TailPoli
         java.util.Objects.requireNonNull(tail, "tail policy");
         MIN_TAIL_FRACTION.require(minTailFraction);
         MAX_SECONDS.require(maxSeconds);
+    }
+
+    /** How these settings are stored beside features and models, under stable names. */
+    public Map<String, Object> asMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("segment_seconds", segmentSeconds);
+        map.put("hop_seconds", hopSeconds);
+        map.put("tail", tail.name().toLowerCase(Locale.ROOT));
+        map.put("min_tail_fraction", minTailFraction);
+        map.put("max_seconds", maxSeconds);
+        return map;
+    }
+
+    /**
+     * The settings {@link #asMap()} described.
+     *
+     * @throws IllegalArgumentException naming an entry that is missing, unknown or invalid
+     */
+    public static SegmentSettings fromMap(Map<String, ?> map) {
+        String tail = SettingsMaps.text(map, "tail");
+        TailPolicy policy;
+        try {
+            policy = TailPolicy.valueOf(tail.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("settings entry tail must be drop or pad, got " + tail);
+        }
+        SegmentSettings settings = new SegmentSettings(SettingsMaps.number(map, "segment_seconds"),
+                SettingsMaps.number(map, "hop_seconds"), policy, SettingsMaps.number(map, "min_tail_fraction"),
+                SettingsMaps.number(map, "max_seconds"));
+        SettingsMaps.requireSame(map, settings.asMap(), "segment settings");
+        return settings;
     }
 
     /** Segment length in samples at {@code sampleRate} (rounded to the nearest sample). */

@@ -1,9 +1,11 @@
 package dev.audiopipeline.pipeline.store;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.audiopipeline.pipeline.source.FileTree;
+import dev.audiopipeline.pipeline.track.ExtractionSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -44,6 +46,7 @@ public final class ExtractionStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExtractionStore.class);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     private final FileSystem fs;
     private final Path root;
@@ -83,7 +86,7 @@ public final class ExtractionStore {
         return fs.exists(features()) || fs.exists(rejected()) || fs.exists(new Path(root, FEATURE_SETTINGS));
     }
 
-    /** The stored {@code _feature_settings.json}. */
+    /** The stored {@code _feature_settings.json}, as written. */
     private JsonNode storedFeatureSettings() throws IOException {
         Path path = new Path(root, FEATURE_SETTINGS);
         if (!fs.exists(path)) {
@@ -96,48 +99,32 @@ public final class ExtractionStore {
     }
 
     /**
+     * The settings every row of this output was computed with: the one reader of {@code _feature_settings.json}
+     * (training and scoring read features through it).
+     *
+     * @throws IncompatibleOutputException if the file is missing, or cannot be read by this version (naming what
+     *     differs)
+     */
+    public ExtractionSettings featureSettings() throws IOException {
+        JsonNode stored = storedFeatureSettings();
+        try {
+            return ExtractionSettings.fromMap(JSON.convertValue(stored, MAP));
+        } catch (IllegalArgumentException e) {
+            throw new IncompatibleOutputException(new Path(root, FEATURE_SETTINGS) + ": " + e.getMessage());
+        }
+    }
+
+    /**
      * Refuses to add rows computed with other settings than the stored ones: a table mixing them would train models
      * on features that mean different things.
      *
      * @throws IncompatibleOutputException naming the settings that differ
      */
     public void requireSameSettings(Map<String, Object> featureSettings) throws IOException {
-        JsonNode stored = storedFeatureSettings();
-        // Through text, as the stored file went: valueToTree would keep a long 42 apart from the int 42 read back.
-        JsonNode wanted = JSON.readTree(JSON.writeValueAsString(featureSettings));
-        if (stored.equals(wanted)) {
-            return;
-        }
-        List<String> differing = new ArrayList<>();
-        collectDifferences("", stored, wanted, differing);
-        throw new IncompatibleOutputException(root + " holds features computed with other settings (" + String.join(", ",
-                differing) + "): run with the same settings, or extract into a new output");
-    }
-
-    private static void collectDifferences(String prefix, JsonNode stored, JsonNode wanted, List<String> out) {
-        if (stored.isObject() && wanted.isObject()) {
-            List<String> names = new ArrayList<>();
-            stored.fieldNames().forEachRemaining(names::add);
-            wanted.fieldNames().forEachRemaining(name -> {
-                if (!names.contains(name)) {
-                    names.add(name);
-                }
-            });
-            for (String name : names) {
-                JsonNode a = stored.get(name);
-                JsonNode b = wanted.get(name);
-                if (a == null || b == null || !a.equals(b)) {
-                    if (a != null && b != null && a.isObject() && b.isObject()) {
-                        collectDifferences(prefix + name + ".", a, b, out);
-                    } else if (a != null && b != null && a.isArray()) {
-                        out.add(prefix + name + " differ");
-                    } else {
-                        out.add(prefix + name + ": stored " + a + ", this run " + b);
-                    }
-                }
-            }
-        } else {
-            out.add(prefix + ": stored " + stored + ", this run " + wanted);
+        List<String> differing = SettingsDifferences.between(storedFeatureSettings(), featureSettings);
+        if (!differing.isEmpty()) {
+            throw new IncompatibleOutputException(root + " holds features computed with other settings ("
+                    + String.join(", ", differing) + "): run with the same settings, or extract into a new output");
         }
     }
 
@@ -287,6 +274,11 @@ public final class ExtractionStore {
 
     public static Path fromKey(String key) {
         return new Path(java.net.URI.create(key));
+    }
+
+    /** A planned rename from staging into the output. */
+    public PublishPlan.Move move(Path from, Path to) {
+        return new PublishPlan.Move(key(from), key(to));
     }
 
     /** Writes JSON beside the target and renames it into place, so a reader never sees half a file. */

@@ -4,26 +4,27 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.input_file_name;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
 
 /** Reads what an extraction output holds, by path: the identity each input was extracted with and its data files. */
 public final class StoredTracks {
 
     /**
-     * The columns read, given to the reader so that Spark does not first run a job to infer the schema from the
-     * files' footers (about a second of a nightly run with nothing new). Both features/ and rejected/ rows have
-     * them; a file without one reads it as null.
+     * The columns read ({@link FeaturesTable#SOURCE_IDENTITY}), given to the reader so that Spark does not first run a
+     * job to infer the schema from the files' footers (about a second of a nightly run with nothing new). Both
+     * features/ and rejected/ rows have them; a file without one reads it as null.
      */
-    private static final StructType IDENTITY = new StructType()
-            .add("path", "string").add("source_size", "long").add("source_mtime_ms", "long")
-            .add("label", "string").add("split", "string");
+    private static final StructType IDENTITY = FeaturesTable.SOURCE_IDENTITY;
 
     private StoredTracks() {}
 
@@ -47,9 +48,10 @@ public final class StoredTracks {
             return files;
         }
         // One small row per (path, data file): Parquet reads only these columns.
-        for (Row row : spark.read().schema(IDENTITY).parquet(directory.toString())
-                .select(col("path"), col("source_size"), col("source_mtime_ms"), col("label"), col("split"),
-                        input_file_name().as("file"))
+        Column[] identityColumns = Arrays.stream(IDENTITY.fieldNames()).map(functions::col).toArray(Column[]::new);
+        Column[] columns = Arrays.copyOf(identityColumns, identityColumns.length + 1);
+        columns[identityColumns.length] = input_file_name().as("file");
+        for (Row row : spark.read().schema(IDENTITY).parquet(directory.toString()).select(columns)
                 .distinct().collectAsList()) {
             String path = row.getString(0);
             files.computeIfAbsent(path, p -> new HashSet<>()).add(store.key(ExtractionStore.fromKey(row.getString(5))));

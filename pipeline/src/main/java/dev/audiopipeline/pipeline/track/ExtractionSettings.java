@@ -3,12 +3,16 @@ package dev.audiopipeline.pipeline.track;
 import dev.audiopipeline.features.Feature;
 import dev.audiopipeline.features.FeatureSettings;
 import dev.audiopipeline.features.ParameterRule;
+import dev.audiopipeline.features.SettingsMaps;
+import dev.audiopipeline.features.SummaryStatistics;
 import dev.audiopipeline.features.augment.AugmentationSettings;
 import dev.audiopipeline.pipeline.segment.SegmentSettings;
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -44,6 +48,45 @@ public record ExtractionSettings(FeatureSettings features, SegmentSettings segme
 
     /** The matrices every segment row carries, in the order of the statistics vector. */
     public static final List<Feature> MATRICES = List.of(Feature.MFCC, Feature.LOGMEL, Feature.CONTRAST);
+
+    /**
+     * The document stored beside extracted features ({@code _feature_settings.json}) and with every model: the
+     * feature settings' hash, every feature, segment and augmentation setting, the matrices and the names of the
+     * statistics. The per-file time limit is not in it: it does not change what is computed.
+     */
+    public Map<String, Object> asMap() {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("config_hash", features.hash());
+        document.put("features", features.asMap());
+        document.put("segments", segments.asMap());
+        document.put("augmentation", augmentation.asMap());
+        document.put("matrices", MATRICES.stream().map(Feature::cliName).toList());
+        document.put("stats_names", SummaryStatistics.names(features, MATRICES));
+        return document;
+    }
+
+    /**
+     * The settings a document of {@link #asMap()} describes, with the default time limit.
+     *
+     * @throws IllegalArgumentException naming what is missing, unknown to this version, or differs from what this
+     *     version computes with those settings (the hash, the matrices, the statistics' names)
+     */
+    public static ExtractionSettings fromMap(Map<String, ?> document) {
+        ExtractionSettings settings = new ExtractionSettings(FeatureSettings.fromMap(section(document, "features")),
+                SegmentSettings.fromMap(section(document, "segments")), DEFAULT_FILE_TIMEOUT_SECONDS,
+                AugmentationSettings.fromMap(section(document, "augmentation")));
+        SettingsMaps.requireSame(document, settings.asMap(), "extraction settings");
+        return settings;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, ?> section(Map<String, ?> document, String name) {
+        Object section = document.get(name);
+        if (!(section instanceof Map)) {
+            throw new IllegalArgumentException("settings section " + name + " is missing");
+        }
+        return (Map<String, ?>) section;
+    }
 
     /** {@link #MATRICES} as the set {@code FeatureExtractor.extract} takes (built once, not per segment). */
     public static final Set<Feature> MATRIX_SET = Collections.unmodifiableSet(EnumSet.copyOf(MATRICES));

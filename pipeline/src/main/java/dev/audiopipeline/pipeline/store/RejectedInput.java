@@ -1,4 +1,4 @@
-package dev.audiopipeline.pipeline.extract;
+package dev.audiopipeline.pipeline.store;
 
 import java.io.Serializable;
 
