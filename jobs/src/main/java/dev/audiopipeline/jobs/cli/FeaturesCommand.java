@@ -10,8 +10,8 @@ import dev.audiopipeline.jobs.config.Settings;
 import dev.audiopipeline.jobs.output.FrameCsvWriter;
 import dev.audiopipeline.pipeline.audio.DecodedAudio;
 import dev.audiopipeline.pipeline.audio.MonoAudioReader;
-import dev.audiopipeline.pipeline.decode.AudioDecodeException;
 import dev.audiopipeline.pipeline.decode.FileSource;
+import dev.audiopipeline.pipeline.rejection.RejectedAudioException;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -103,7 +103,7 @@ public final class FeaturesCommand implements Callable<Integer> {
     private DecodedAudio decode(int rate) {
         try {
             return new MonoAudioReader(rate).read(FileSource.open(input), input.toString());
-        } catch (AudioDecodeException e) {
+        } catch (RejectedAudioException e) {
             throw new JobFailedException(e.reason().code() + ": " + e.detail(), e);
         } catch (NoSuchFileException e) {
             throw new JobFailedException(input + ": no such file", e);

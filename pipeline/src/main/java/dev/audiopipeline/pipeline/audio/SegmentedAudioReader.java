@@ -1,9 +1,9 @@
 package dev.audiopipeline.pipeline.audio;
 
-import dev.audiopipeline.pipeline.decode.AudioDecodeException;
 import dev.audiopipeline.pipeline.decode.AudioStream;
 import dev.audiopipeline.pipeline.decode.AudioStreamInfo;
-import dev.audiopipeline.pipeline.decode.DecodeFailure;
+import dev.audiopipeline.pipeline.rejection.RejectedAudioException;
+import dev.audiopipeline.pipeline.rejection.RejectionReason;
 import dev.audiopipeline.pipeline.segment.Segment;
 import dev.audiopipeline.pipeline.segment.SegmentSettings;
 import dev.audiopipeline.pipeline.segment.Segmenter;
@@ -32,7 +32,7 @@ public final class SegmentedAudioReader {
      * Reads {@code stream} to its end (or the cap) and hands each segment to {@code consumer} as soon as it is cut.
      * Does not close the stream.
      *
-     * @throws AudioDecodeException from the decoder, or {@link DecodeFailure#TOO_SHORT} when the track gives no
+     * @throws RejectedAudioException from the decoder, or {@link RejectionReason#TOO_SHORT} when the track gives no
      *     segment (shorter than one segment under {@link SegmentSettings.TailPolicy#DROP}, or than the kept tail)
      */
     public Summary read(AudioStream stream, String name, Consumer<Segment> consumer) throws IOException {
@@ -42,7 +42,7 @@ public final class SegmentedAudioReader {
         int segments = segmenter.finish();
         double secondsUsed = segmenter.samplesUsed() / (double) targetRate;
         if (segments == 0) {
-            throw new AudioDecodeException(DecodeFailure.TOO_SHORT, String.format(java.util.Locale.ROOT,
+            throw new RejectedAudioException(RejectionReason.TOO_SHORT, String.format(java.util.Locale.ROOT,
                     "%s: %.2f s of audio, shorter than one %.2f s segment", name, secondsUsed,
                     settings.segmentSeconds()));
         }

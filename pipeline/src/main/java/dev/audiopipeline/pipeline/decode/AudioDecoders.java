@@ -1,12 +1,13 @@
 package dev.audiopipeline.pipeline.decode;
 
+import dev.audiopipeline.pipeline.rejection.RejectionReason;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
 /**
  * Picks the decoder for an input by its first bytes (never by its file name: a text file renamed .wav is
- * {@link DecodeFailure#UNSUPPORTED_FORMAT}, a WAV named .mp3 still decodes). RIFF/RF64 WAVE goes to the
+ * {@link RejectionReason#UNSUPPORTED_FORMAT}, a WAV named .mp3 still decodes). RIFF/RF64 WAVE goes to the
  * pure-Java {@link WavDecoder}; everything else to {@link FfmpegDecoder}, which rejects what no FFmpeg demuxer
  * recognises.
  */
@@ -19,7 +20,7 @@ public final class AudioDecoders {
     /**
      * Opens {@code in} with the decoder its content calls for. The returned stream owns {@code in}. The input is
      * read strictly in order, so an MP4/M4A whose {@code moov} atom follows the audio cannot be decoded from it
-     * ({@link DecodeFailure#UNSUPPORTED_FORMAT}); {@link #open(SeekableSource, String)} can.
+     * ({@link RejectionReason#UNSUPPORTED_FORMAT}); {@link #open(SeekableSource, String)} can.
      *
      * @param name the path or URI, used in error details
      */
@@ -36,11 +37,11 @@ public final class AudioDecoders {
             buffered.reset();
         } catch (IOException e) {
             buffered.close();
-            throw new AudioDecodeException(DecodeFailure.UNREADABLE, name + ": read failed: " + e.getMessage(), e);
+            throw new AudioDecodeException(RejectionReason.UNREADABLE, name + ": read failed: " + e.getMessage(), e);
         }
         try {
             if (length == 0) {
-                throw new AudioDecodeException(DecodeFailure.EMPTY, name + ": file is empty (0 bytes)");
+                throw new AudioDecodeException(RejectionReason.EMPTY, name + ": file is empty (0 bytes)");
             }
         } catch (IOException | RuntimeException e) {
             buffered.close();
@@ -69,11 +70,11 @@ public final class AudioDecoders {
             }
         } catch (IOException e) {
             source.close();
-            throw new AudioDecodeException(DecodeFailure.UNREADABLE, name + ": read failed: " + e.getMessage(), e);
+            throw new AudioDecodeException(RejectionReason.UNREADABLE, name + ": read failed: " + e.getMessage(), e);
         }
         if (length == 0) {
             source.close();
-            throw new AudioDecodeException(DecodeFailure.EMPTY, name + ": file is empty (0 bytes)");
+            throw new AudioDecodeException(RejectionReason.EMPTY, name + ": file is empty (0 bytes)");
         }
         if (WavDecoder.sniff(head, length)) {
             return openWav(new SourceInputStream(source), name);

@@ -1,5 +1,6 @@
 package dev.audiopipeline.pipeline.decode;
 
+import dev.audiopipeline.pipeline.rejection.RejectionReason;
 import java.io.Closeable;
 import java.io.IOException;
 
@@ -16,7 +17,7 @@ public interface AudioStream extends Closeable {
      * {@code maxFrames * channels} floats).
      *
      * @return the number of frames read, or -1 at the end of the audio
-     * @throws AudioDecodeException if the data turn out to be broken (e.g. {@link DecodeFailure#TRUNCATED})
+     * @throws AudioDecodeException if the data turn out to be broken (e.g. {@link RejectionReason#TRUNCATED})
      */
     int read(float[] interleaved, int maxFrames) throws IOException;
 }

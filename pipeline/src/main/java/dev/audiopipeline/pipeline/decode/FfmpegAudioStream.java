@@ -28,6 +28,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
 import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
 
+import dev.audiopipeline.pipeline.rejection.RejectionReason;
 import java.io.IOException;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
@@ -104,7 +105,7 @@ final class FfmpegAudioStream implements AudioStream {
 
     private void openInput() throws IOException {
         if (seekable && source.length() == 0) {
-            throw new AudioDecodeException(DecodeFailure.EMPTY, name + ": file is empty (0 bytes)");
+            throw new AudioDecodeException(RejectionReason.EMPTY, name + ": file is empty (0 bytes)");
         }
         avio = new AvioBridge(source, seekable);
         AVFormatContext context = avformat_alloc_context();
@@ -117,23 +118,23 @@ final class FfmpegAudioStream implements AudioStream {
         int ret = avformat_open_input(context, (String) null, (AVInputFormat) null, (AVDictionary) null);
         if (ret < 0) {
             if (avio.failure() == null && avio.bytesRead() == 0) {
-                throw new AudioDecodeException(DecodeFailure.EMPTY, name + ": file is empty (0 bytes)");
+                throw new AudioDecodeException(RejectionReason.EMPTY, name + ": file is empty (0 bytes)");
             }
             // End of file while reading the header: a demuxer recognised the data, which then stopped short.
             if (ret == AVERROR_EOF) {
-                throw failure(ret, DecodeFailure.TRUNCATED, "file ends inside the container header");
+                throw failure(ret, RejectionReason.TRUNCATED, "file ends inside the container header");
             }
-            throw failure(ret, DecodeFailure.UNSUPPORTED_FORMAT, "no demuxer recognises the data");
+            throw failure(ret, RejectionReason.UNSUPPORTED_FORMAT, "no demuxer recognises the data");
         }
         format = context;
         ret = avformat_find_stream_info(format, (PointerPointer<?>) null);
         if (ret < 0) {
-            throw failure(ret, DecodeFailure.CORRUPT, "cannot read the stream parameters of the "
+            throw failure(ret, RejectionReason.CORRUPT, "cannot read the stream parameters of the "
                     + containerName() + " container");
         }
         audioIndex = av_find_best_stream(format, AVMEDIA_TYPE_AUDIO, -1, -1, (PointerPointer<?>) null, 0);
         if (audioIndex < 0) {
-            throw new AudioDecodeException(DecodeFailure.UNSUPPORTED_FORMAT,
+            throw new AudioDecodeException(RejectionReason.UNSUPPORTED_FORMAT,
                     name + ": no audio stream in the " + containerName() + " container");
         }
         for (int i = 0; i < format.nb_streams(); i++) {
@@ -153,11 +154,11 @@ final class FfmpegAudioStream implements AudioStream {
 
     private void checkParameters(int channels, int sampleRate) throws AudioDecodeException {
         if (channels <= 0 || channels > MAX_CHANNELS) {
-            throw new AudioDecodeException(DecodeFailure.CORRUPT,
+            throw new AudioDecodeException(RejectionReason.CORRUPT,
                     name + ": " + channels + " channels (expected 1 to " + MAX_CHANNELS + ")");
         }
         if (sampleRate <= 0 || sampleRate > MAX_SAMPLE_RATE) {
-            throw new AudioDecodeException(DecodeFailure.CORRUPT,
+            throw new AudioDecodeException(RejectionReason.CORRUPT,
                     name + ": sample rate " + sampleRate + " Hz (expected 1 to " + MAX_SAMPLE_RATE + ")");
         }
     }
@@ -165,7 +166,7 @@ final class FfmpegAudioStream implements AudioStream {
     private void openDecoder(AVStream stream, String codecName) throws IOException {
         AVCodec codec = avcodec_find_decoder(stream.codecpar().codec_id());
         if (codec == null || codec.isNull()) {
-            throw new AudioDecodeException(DecodeFailure.UNSUPPORTED_FORMAT,
+            throw new AudioDecodeException(RejectionReason.UNSUPPORTED_FORMAT,
                     name + ": no decoder for the " + codecName + " codec");
         }
         decoder = avcodec_alloc_context3(codec);
@@ -174,14 +175,14 @@ final class FfmpegAudioStream implements AudioStream {
         }
         int ret = avcodec_parameters_to_context(decoder, stream.codecpar());
         if (ret < 0) {
-            throw failure(ret, DecodeFailure.CORRUPT, "bad " + codecName + " parameters");
+            throw failure(ret, RejectionReason.CORRUPT, "bad " + codecName + " parameters");
         }
         decoder.pkt_timebase(stream.time_base());
         // Spark runs one task per core: a decoder spawning its own threads would only oversubscribe them.
         decoder.thread_count(1);
         ret = avcodec_open2(decoder, codec, (AVDictionary) null);
         if (ret < 0) {
-            throw failure(ret, DecodeFailure.CORRUPT, "cannot open the " + codecName + " decoder");
+            throw failure(ret, RejectionReason.CORRUPT, "cannot open the " + codecName + " decoder");
         }
         frame = av_frame_alloc();
         packet = av_packet_alloc();
@@ -280,7 +281,7 @@ final class FfmpegAudioStream implements AudioStream {
             int ret = av_read_frame(format, packet);
             if (ret < 0) {
                 if (avio.failure() != null) {
-                    throw failure(ret, DecodeFailure.UNREADABLE, "read failed");
+                    throw failure(ret, RejectionReason.UNREADABLE, "read failed");
                 }
                 if (ret != AVERROR_EOF) {
                     demuxError = ret;
@@ -305,12 +306,12 @@ final class FfmpegAudioStream implements AudioStream {
 
     private boolean takeFrame() throws IOException {
         if (frame.sample_rate() != 0 && frame.sample_rate() != info.sampleRate()) {
-            throw new AudioDecodeException(DecodeFailure.CORRUPT, name + ": sample rate changes from "
+            throw new AudioDecodeException(RejectionReason.CORRUPT, name + ": sample rate changes from "
                     + info.sampleRate() + " to " + frame.sample_rate() + " Hz mid-stream");
         }
         int frames = converter.convert(frame);
         if (frames < 0) {
-            throw failure(frames, DecodeFailure.CORRUPT, "cannot convert " + frame.channels() + " channels of "
+            throw failure(frames, RejectionReason.CORRUPT, "cannot convert " + frame.channels() + " channels of "
                     + avutil.av_get_sample_fmt_name(frame.format()).getString() + " samples");
         }
         if (pending.length < converter.samples().length) {
@@ -335,15 +336,15 @@ final class FfmpegAudioStream implements AudioStream {
         }
         if (framesDelivered == 0 && demuxError != 0) {
             if (!seekable) {
-                throw new AudioDecodeException(DecodeFailure.UNSUPPORTED_FORMAT, name + ": the "
+                throw new AudioDecodeException(RejectionReason.UNSUPPORTED_FORMAT, name + ": the "
                         + containerName() + " container needs a seekable source (e.g. an MP4 whose moov atom"
                         + " follows the audio): " + FfmpegNatives.describe(demuxError));
             }
-            throw new AudioDecodeException(DecodeFailure.CORRUPT, name + ": no audio could be read from the "
+            throw new AudioDecodeException(RejectionReason.CORRUPT, name + ": no audio could be read from the "
                     + containerName() + " container: " + FfmpegNatives.describe(demuxError));
         }
         if (framesDelivered == 0) {
-            throw new AudioDecodeException(DecodeFailure.EMPTY, name + ": decodes to no samples");
+            throw new AudioDecodeException(RejectionReason.EMPTY, name + ": decodes to no samples");
         }
     }
 
@@ -353,14 +354,14 @@ final class FfmpegAudioStream implements AudioStream {
     }
 
     private AudioDecodeException corruptPackets() {
-        return new AudioDecodeException(DecodeFailure.CORRUPT, name + ": " + decodeErrors + " of " + audioPackets
+        return new AudioDecodeException(RejectionReason.CORRUPT, name + ": " + decodeErrors + " of " + audioPackets
                 + " audio packets failed to decode");
     }
 
-    private AudioDecodeException failure(int error, DecodeFailure reason, String what) {
+    private AudioDecodeException failure(int error, RejectionReason reason, String what) {
         IOException cause = avio == null ? null : avio.failure();
         if (cause != null) {
-            return new AudioDecodeException(DecodeFailure.UNREADABLE, name + ": read failed: " + cause.getMessage(),
+            return new AudioDecodeException(RejectionReason.UNREADABLE, name + ": read failed: " + cause.getMessage(),
                     cause);
         }
         return new AudioDecodeException(reason, name + ": " + what + " (" + FfmpegNatives.describe(error) + ")");

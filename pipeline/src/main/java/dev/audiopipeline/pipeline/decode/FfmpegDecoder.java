@@ -1,5 +1,6 @@
 package dev.audiopipeline.pipeline.decode;
 
+import dev.audiopipeline.pipeline.rejection.RejectionReason;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -18,25 +19,25 @@ import java.io.InputStream;
  *
  * <p>Failures, as {@link AudioDecodeException} reasons:
  * <ul>
- *   <li>zero bytes, or a file that decodes to no samples: {@link DecodeFailure#EMPTY};
+ *   <li>zero bytes, or a file that decodes to no samples: {@link RejectionReason#EMPTY};
  *   <li>no demuxer recognises the bytes, a container without an audio stream, or a codec without a decoder:
- *       {@link DecodeFailure#UNSUPPORTED_FORMAT};
+ *       {@link RejectionReason#UNSUPPORTED_FORMAT};
  *   <li>zero or more than 64 channels, a sample rate of 0 or above 1,000,000 Hz, a decoder that will not open,
  *       a sample rate that changes mid-stream, or more than one packet plus 10% of the audio packets failing to
  *       decode (FFmpeg skips a damaged packet and goes on; a few are tolerated). A verdict can come mid-stream
- *       (from 16 failures on) or at the end, after the good audio was delivered: {@link DecodeFailure#CORRUPT};
+ *       (from 16 failures on) or at the end, after the good audio was delivered: {@link RejectionReason#CORRUPT};
  *   <li>a file that ends inside its container header (e.g. an Ogg file cut before its first complete audio
- *       page, which FFmpeg's muxer fills with about a second of audio): {@link DecodeFailure#TRUNCATED};
- *   <li>an exception from the source's read: {@link DecodeFailure#UNREADABLE}, with it as the cause.
+ *       page, which FFmpeg's muxer fills with about a second of audio): {@link RejectionReason#TRUNCATED};
+ *   <li>an exception from the source's read: {@link RejectionReason#UNREADABLE}, with it as the cause.
  * </ul>
  *
  * <p>Truncated files: MP3, FLAC and Ogg carry no total length that FFmpeg checks, so a file cut short cannot be
  * told from a short one. The policy is the same for every format: the stream delivers what decodes before the
  * cut (a damaged last packet counts as one decode error, which is tolerated) and then ends normally: no
- * {@link DecodeFailure#TRUNCATED} once the audio has begun. Ogg delivers whole pages only, so a cut Ogg file
+ * {@link RejectionReason#TRUNCATED} once the audio has begun. Ogg delivers whole pages only, so a cut Ogg file
  * loses the audio of its last partial page. {@link AudioStreamInfo#frames()}, taken from the header, can then be larger
  * than what {@code read} delivers; a caller that needs the check compares the two. A cut that leaves no audio is
- * {@link DecodeFailure#EMPTY}, or {@link DecodeFailure#CORRUPT} if its packets failed to decode.
+ * {@link RejectionReason#EMPTY}, or {@link RejectionReason#CORRUPT} if its packets failed to decode.
  *
  * <p>Streams are not thread-safe, but any number of them may decode in parallel threads.
  */
@@ -57,7 +58,7 @@ public final class FfmpegDecoder {
     /**
      * Opens {@code in}, read strictly in order: FFmpeg cannot seek, so an MP4/M4A whose {@code moov} atom comes
      * after the audio (the default of most encoders, unlike {@code -movflags +faststart}) fails with
-     * {@link DecodeFailure#UNSUPPORTED_FORMAT} and a detail saying the container needs a seekable source; use
+     * {@link RejectionReason#UNSUPPORTED_FORMAT} and a detail saying the container needs a seekable source; use
      * {@link #open(SeekableSource, String)} for those. The returned stream owns {@code in}.
      *
      * @param name the path or URI, used in error details

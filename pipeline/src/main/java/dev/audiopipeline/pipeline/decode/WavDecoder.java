@@ -1,5 +1,6 @@
 package dev.audiopipeline.pipeline.decode;
 
+import dev.audiopipeline.pipeline.rejection.RejectionReason;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +14,7 @@ import java.io.InputStream;
  * by streaming tools) runs to the end of the file. A file that ends before its data chunk's declared size gives
  * the frames it holds and then ends, the product's rule for every format (FFmpeg cannot tell a cut MP3 from a
  * short one): {@code info().frames()} then exceeds what is delivered. A file cut inside its header is
- * {@link DecodeFailure#TRUNCATED}; one that holds no whole frame is {@link DecodeFailure#EMPTY}.
+ * {@link RejectionReason#TRUNCATED}; one that holds no whole frame is {@link RejectionReason#EMPTY}.
  */
 public final class WavDecoder {
 
@@ -45,10 +46,10 @@ public final class WavDecoder {
         byte[] magic = new byte[12];
         int got = reader.readUpTo(magic, 12);
         if (got == 0) {
-            throw new AudioDecodeException(DecodeFailure.EMPTY, name + ": file is empty (0 bytes)");
+            throw new AudioDecodeException(RejectionReason.EMPTY, name + ": file is empty (0 bytes)");
         }
         if (!sniff(magic, got)) {
-            throw new AudioDecodeException(DecodeFailure.UNSUPPORTED_FORMAT, name + ": not a RIFF/WAVE file");
+            throw new AudioDecodeException(RejectionReason.UNSUPPORTED_FORMAT, name + ": not a RIFF/WAVE file");
         }
         boolean rf64 = matches(magic, 0, "RF64");
         long rf64DataSize = -1;
@@ -63,21 +64,21 @@ public final class WavDecoder {
                     reader.skipFully(chunkSize - 16 + (chunkSize & 1));
                 } else if (chunkId.equals("fmt ")) {
                     if (chunkSize < 16 || chunkSize > MAX_FMT_CHUNK_BYTES) {
-                        throw new AudioDecodeException(DecodeFailure.CORRUPT,
+                        throw new AudioDecodeException(RejectionReason.CORRUPT,
                                 name + ": fmt chunk of " + chunkSize + " bytes (expected 16 to " + MAX_FMT_CHUNK_BYTES + ")");
                     }
                     format = Format.read(reader, (int) chunkSize, name);
                     reader.skipFully(chunkSize & 1);
                 } else if (chunkId.equals("data")) {
                     if (format == null) {
-                        throw new AudioDecodeException(DecodeFailure.CORRUPT, name + ": data chunk before fmt chunk");
+                        throw new AudioDecodeException(RejectionReason.CORRUPT, name + ": data chunk before fmt chunk");
                     }
                     long dataBytes = chunkSize;
                     if (rf64 && chunkSize == UNKNOWN_SIZE && rf64DataSize >= 0) {
                         dataBytes = rf64DataSize;
                     }
                     if (dataBytes == 0) {
-                        throw new AudioDecodeException(DecodeFailure.EMPTY, name + ": data chunk holds no samples");
+                        throw new AudioDecodeException(RejectionReason.EMPTY, name + ": data chunk holds no samples");
                     }
                     return new WavAudioStream(reader, format, dataBytes == UNKNOWN_SIZE ? -1 : dataBytes, name);
                 } else {
@@ -85,7 +86,7 @@ public final class WavDecoder {
                 }
             }
         } catch (EOFException e) {
-            DecodeFailure reason = format == null ? DecodeFailure.CORRUPT : DecodeFailure.TRUNCATED;
+            RejectionReason reason = format == null ? RejectionReason.CORRUPT : RejectionReason.TRUNCATED;
             throw new AudioDecodeException(reason, name + ": file ends inside the header"
                     + (format == null ? " before a fmt chunk" : " before the data chunk"), e);
         }
@@ -113,7 +114,7 @@ public final class WavDecoder {
             int consumed = 16;
             if (tag == FORMAT_EXTENSIBLE) {
                 if (chunkSize < 40) {
-                    throw new AudioDecodeException(DecodeFailure.CORRUPT,
+                    throw new AudioDecodeException(RejectionReason.CORRUPT,
                             name + ": WAVE_FORMAT_EXTENSIBLE with a " + chunkSize + "-byte fmt chunk (needs 40)");
                 }
                 reader.readUInt16(); // cbSize
@@ -126,11 +127,11 @@ public final class WavDecoder {
             reader.skipFully(chunkSize - consumed);
 
             if (channels == 0 || channels > MAX_CHANNELS) {
-                throw new AudioDecodeException(DecodeFailure.CORRUPT,
+                throw new AudioDecodeException(RejectionReason.CORRUPT,
                         name + ": " + channels + " channels (expected 1 to " + MAX_CHANNELS + ")");
             }
             if (sampleRate == 0 || sampleRate > MAX_SAMPLE_RATE) {
-                throw new AudioDecodeException(DecodeFailure.CORRUPT,
+                throw new AudioDecodeException(RejectionReason.CORRUPT,
                         name + ": sample rate " + sampleRate + " Hz (expected 1 to " + MAX_SAMPLE_RATE + ")");
             }
             boolean isFloat;
@@ -139,12 +140,12 @@ public final class WavDecoder {
             } else if (tag == FORMAT_IEEE_FLOAT && (bits == 32 || bits == 64)) {
                 isFloat = true;
             } else {
-                throw new AudioDecodeException(DecodeFailure.UNSUPPORTED_FORMAT,
+                throw new AudioDecodeException(RejectionReason.UNSUPPORTED_FORMAT,
                         name + ": WAV format tag 0x" + Integer.toHexString(tag) + " with " + bits
                                 + " bits per sample is not supported (PCM 8/16/24/32 and float 32/64 are)");
             }
             if (blockAlign != channels * (bits / 8)) {
-                throw new AudioDecodeException(DecodeFailure.CORRUPT, name + ": block align " + blockAlign
+                throw new AudioDecodeException(RejectionReason.CORRUPT, name + ": block align " + blockAlign
                         + " does not match " + channels + " channels of " + bits + " bits");
             }
             return new Format((int) sampleRate, channels, bits, isFloat, blockAlign);
@@ -203,7 +204,7 @@ public final class WavDecoder {
             }
             if (frames == 0) {
                 if (delivered == 0) {
-                    throw new AudioDecodeException(DecodeFailure.EMPTY, name + ": no whole audio frame in the data chunk");
+                    throw new AudioDecodeException(RejectionReason.EMPTY, name + ": no whole audio frame in the data chunk");
                 }
                 return -1;
             }

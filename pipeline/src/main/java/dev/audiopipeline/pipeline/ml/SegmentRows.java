@@ -1,7 +1,7 @@
 package dev.audiopipeline.pipeline.ml;
 
 import dev.audiopipeline.pipeline.decode.ByteArraySource;
-import dev.audiopipeline.pipeline.decode.DecodeFailure;
+import dev.audiopipeline.pipeline.rejection.RejectionReason;
 import dev.audiopipeline.pipeline.source.HadoopFileSource;
 import dev.audiopipeline.pipeline.track.SegmentFeatures;
 import dev.audiopipeline.pipeline.track.SourceFeatureExtractor;
@@ -58,7 +58,7 @@ final class SegmentRows implements FlatMapFunction<Row, Row> {
 
     private TrackFeatures features(Row input) throws InterruptedException {
         if (input.isNullAt(inputIndex)) {
-            return TrackFeatures.failed(DecodeFailure.UNREADABLE, "input column '" + inputCol + "' is null");
+            return TrackFeatures.failed(RejectionReason.UNREADABLE, "input column '" + inputCol + "' is null");
         }
         if (hadoopConfiguration == null) {
             byte[] content = (byte[]) input.get(inputIndex);

@@ -1,6 +1,6 @@
 package dev.audiopipeline.pipeline.source;
 
-import dev.audiopipeline.pipeline.decode.DecodeFailure;
+import dev.audiopipeline.pipeline.rejection.RejectionReason;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -72,7 +72,7 @@ public final class AudioInputLister {
 
     /**
      * Lists the files a manifest names ({@link ManifestReader}), relative paths resolved against the manifest's
-     * folder; a named file that does not exist is a {@link DecodeFailure#UNREADABLE} rejection, not a failure of
+     * folder; a named file that does not exist is a {@link RejectionReason#UNREADABLE} rejection, not a failure of
      * the listing.
      */
     public InputListing listManifest(String manifestUri) throws IOException {
@@ -101,12 +101,12 @@ public final class AudioInputLister {
             try {
                 status = resolved.getFileSystem(hadoopConfiguration).getFileStatus(resolved);
             } catch (FileNotFoundException e) {
-                rejected.add(new InputRejection(resolved.toString(), DecodeFailure.UNREADABLE,
+                rejected.add(new InputRejection(resolved.toString(), RejectionReason.UNREADABLE,
                         "listed in " + manifestUri + " line " + entry.line() + " but not found"));
                 continue;
             }
             if (!status.isFile()) {
-                rejected.add(new InputRejection(resolved.toString(), DecodeFailure.UNREADABLE,
+                rejected.add(new InputRejection(resolved.toString(), RejectionReason.UNREADABLE,
                         "listed in " + manifestUri + " line " + entry.line() + " but is a directory"));
                 continue;
             }

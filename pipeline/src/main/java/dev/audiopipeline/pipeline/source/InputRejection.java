@@ -1,6 +1,6 @@
 package dev.audiopipeline.pipeline.source;
 
-import dev.audiopipeline.pipeline.decode.DecodeFailure;
+import dev.audiopipeline.pipeline.rejection.RejectionReason;
 import java.io.Serializable;
 
 /**
@@ -10,4 +10,4 @@ import java.io.Serializable;
  * @param reason why
  * @param detail what exactly, for a person
  */
-public record InputRejection(String path, DecodeFailure reason, String detail) implements Serializable {}
+public record InputRejection(String path, RejectionReason reason, String detail) implements Serializable {}

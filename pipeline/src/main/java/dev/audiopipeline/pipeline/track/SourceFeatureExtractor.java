@@ -4,11 +4,11 @@ import dev.audiopipeline.features.FeatureExtractor;
 import dev.audiopipeline.features.FeatureResult;
 import dev.audiopipeline.features.augment.SegmentAugmenter;
 import dev.audiopipeline.pipeline.audio.SegmentedAudioReader;
-import dev.audiopipeline.pipeline.decode.AudioDecodeException;
 import dev.audiopipeline.pipeline.decode.AudioDecoders;
 import dev.audiopipeline.pipeline.decode.AudioStream;
-import dev.audiopipeline.pipeline.decode.DecodeFailure;
 import dev.audiopipeline.pipeline.decode.SeekableSource;
+import dev.audiopipeline.pipeline.rejection.RejectedAudioException;
+import dev.audiopipeline.pipeline.rejection.RejectionReason;
 import dev.audiopipeline.pipeline.segment.Segment;
 import dev.audiopipeline.pipeline.spark.DaemonThreads;
 import java.io.IOException;
@@ -60,7 +60,7 @@ public final class SourceFeatureExtractor implements Serializable {
 
     /**
      * {@link #extract} on a worker thread, given at most the settings' time: an input that takes longer is a
-     * {@link DecodeFailure#TIMEOUT} and its worker is interrupted (FFmpeg's reads and the segment loop give up on
+     * {@link RejectionReason#TIMEOUT} and its worker is interrupted (FFmpeg's reads and the segment loop give up on
      * interruption).
      *
      * @param name the input's path or another name for it, used in failure details
@@ -84,7 +84,7 @@ public final class SourceFeatureExtractor implements Serializable {
             return work.get(limitNanos, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             work.cancel(true);
-            return TrackFeatures.failed(DecodeFailure.TIMEOUT, name + ": not done within the "
+            return TrackFeatures.failed(RejectionReason.TIMEOUT, name + ": not done within the "
                     + settings.fileTimeoutSeconds() + " s per-file limit (" + timeLimitName + ")");
         } catch (ExecutionException e) { // extract() turns every exception into a failure; this is an Error
             throw new IllegalStateException(name + ": " + e.getCause(), e.getCause());
@@ -119,13 +119,13 @@ public final class SourceFeatureExtractor implements Serializable {
                         }
                     });
             return TrackFeatures.of(segments);
-        } catch (AudioDecodeException e) {
+        } catch (RejectedAudioException e) {
             return TrackFeatures.failed(e.reason(), e.detail());
         } catch (IOException e) {
-            return TrackFeatures.failed(DecodeFailure.UNREADABLE, name + ": " + e);
+            return TrackFeatures.failed(RejectionReason.UNREADABLE, name + ": " + e);
         } catch (RuntimeException e) {
             // An input must never stop the caller; the detail keeps the exception for whoever investigates.
-            return TrackFeatures.failed(DecodeFailure.CORRUPT, name + ": features could not be computed: " + e);
+            return TrackFeatures.failed(RejectionReason.CORRUPT, name + ": features could not be computed: " + e);
         }
     }
 

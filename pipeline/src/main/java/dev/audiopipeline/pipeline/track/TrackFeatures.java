@@ -1,6 +1,6 @@
 package dev.audiopipeline.pipeline.track;
 
-import dev.audiopipeline.pipeline.decode.DecodeFailure;
+import dev.audiopipeline.pipeline.rejection.RejectionReason;
 import java.util.List;
 import java.util.Objects;
 
@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param failure null for success, else the reason
  * @param detail null for success, else what went wrong, naming the input
  */
-public record TrackFeatures(List<SegmentFeatures> segments, DecodeFailure failure, String detail) {
+public record TrackFeatures(List<SegmentFeatures> segments, RejectionReason failure, String detail) {
 
     public TrackFeatures {
         Objects.requireNonNull(segments, "segments");
@@ -26,7 +26,7 @@ public record TrackFeatures(List<SegmentFeatures> segments, DecodeFailure failur
         return new TrackFeatures(List.copyOf(segments), null, null);
     }
 
-    public static TrackFeatures failed(DecodeFailure failure, String detail) {
+    public static TrackFeatures failed(RejectionReason failure, String detail) {
         return new TrackFeatures(List.of(), Objects.requireNonNull(failure, "failure"),
                 Objects.requireNonNull(detail, "detail"));
     }

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.audiopipeline.pipeline.corpus.WavWriter;
 import dev.audiopipeline.pipeline.corpus.WavWriter.Encoding;
 import dev.audiopipeline.pipeline.decode.AudioDecodeException;
-import dev.audiopipeline.pipeline.decode.DecodeFailure;
+import dev.audiopipeline.pipeline.rejection.RejectionReason;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -51,7 +51,7 @@ class MonoAudioReaderTest {
         byte[] text = "not audio".getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> new MonoAudioReader(22050).read(new ByteArrayInputStream(text), "notes.wav"))
                 .isInstanceOfSatisfying(AudioDecodeException.class,
-                        e -> assertThat(e.reason()).isEqualTo(DecodeFailure.UNSUPPORTED_FORMAT))
+                        e -> assertThat(e.reason()).isEqualTo(RejectionReason.UNSUPPORTED_FORMAT))
                 .hasMessageContaining("notes.wav");
     }
 

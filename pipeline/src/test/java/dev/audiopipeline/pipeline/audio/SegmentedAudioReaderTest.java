@@ -1,14 +1,14 @@
 package dev.audiopipeline.pipeline.audio;
 
-import dev.audiopipeline.pipeline.corpus.WavWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.audiopipeline.pipeline.decode.AudioDecodeException;
+import dev.audiopipeline.pipeline.corpus.WavWriter;
 import dev.audiopipeline.pipeline.decode.AudioStream;
 import dev.audiopipeline.pipeline.decode.AudioStreamInfo;
-import dev.audiopipeline.pipeline.decode.DecodeFailure;
 import dev.audiopipeline.pipeline.decode.WavDecoder;
+import dev.audiopipeline.pipeline.rejection.RejectedAudioException;
+import dev.audiopipeline.pipeline.rejection.RejectionReason;
 import dev.audiopipeline.pipeline.segment.Segment;
 import dev.audiopipeline.pipeline.segment.SegmentSettings;
 import dev.audiopipeline.pipeline.segment.SegmentSettings.TailPolicy;
@@ -59,8 +59,8 @@ class SegmentedAudioReaderTest {
         assertThatThrownBy(() -> new SegmentedAudioReader(22050, SegmentSettings.defaults())
                 .read(WavDecoder.open(new ByteArrayInputStream(stereoTone(22050, 2.0)), "short.wav"), "short.wav",
                         segment -> { }))
-                .isInstanceOfSatisfying(AudioDecodeException.class,
-                        e -> assertThat(e.reason()).isEqualTo(DecodeFailure.TOO_SHORT))
+                .isInstanceOfSatisfying(RejectedAudioException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RejectionReason.TOO_SHORT))
                 .hasMessage("short.wav: 2.00 s of audio, shorter than one 3.00 s segment");
     }
 

@@ -3,6 +3,7 @@ package dev.audiopipeline.pipeline.decode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.audiopipeline.pipeline.corpus.WavWriter;
+import dev.audiopipeline.pipeline.rejection.RejectionReason;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -48,7 +49,7 @@ class DecoderRobustnessTest {
     void everyMutatedFileDecodesOrIsRejectedWithAReason() throws Exception {
         Map<String, byte[]> seeds = seeds();
         Random random = new Random(20261121);
-        Map<DecodeFailure, Integer> reasons = new EnumMap<>(DecodeFailure.class);
+        Map<RejectionReason, Integer> reasons = new EnumMap<>(RejectionReason.class);
         int decoded = 0;
         int cases = 0;
         List<String> escaped = new ArrayList<>();
@@ -81,8 +82,8 @@ class DecoderRobustnessTest {
         assertThat(cases).isGreaterThanOrEqualTo(2000);
         // Both outcomes occur: a fuzzer that only ever produced one of them would prove little.
         assertThat(decoded).isPositive();
-        assertThat(reasons.keySet()).contains(DecodeFailure.UNSUPPORTED_FORMAT, DecodeFailure.CORRUPT,
-                DecodeFailure.TRUNCATED, DecodeFailure.EMPTY);
+        assertThat(reasons.keySet()).contains(RejectionReason.UNSUPPORTED_FORMAT, RejectionReason.CORRUPT,
+                RejectionReason.TRUNCATED, RejectionReason.EMPTY);
     }
 
     /** Decodes to the end; returns the sample count, the AudioDecodeException, or any other Throwable. */

@@ -3,6 +3,7 @@ package dev.audiopipeline.pipeline.decode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.audiopipeline.pipeline.rejection.RejectionReason;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,18 +21,18 @@ class FfmpegDecoderErrorsTest {
     void textRenamedMp3IsUnsupported() {
         byte[] text = "This is not audio, just a text file someone renamed to .mp3.\n".repeat(40)
                 .getBytes(StandardCharsets.UTF_8);
-        assertFails(() -> decodeSource(text, "notes.mp3"), DecodeFailure.UNSUPPORTED_FORMAT, "notes.mp3");
-        assertFails(() -> decodeStream(text, "notes.mp3"), DecodeFailure.UNSUPPORTED_FORMAT, "notes.mp3");
+        assertFails(() -> decodeSource(text, "notes.mp3"), RejectionReason.UNSUPPORTED_FORMAT, "notes.mp3");
+        assertFails(() -> decodeStream(text, "notes.mp3"), RejectionReason.UNSUPPORTED_FORMAT, "notes.mp3");
     }
 
     @Test
     void zeroBytesAreEmpty() {
-        assertFails(() -> decodeSource(new byte[0], "empty.flac"), DecodeFailure.EMPTY, "empty.flac");
-        assertFails(() -> decodeStream(new byte[0], "empty.flac"), DecodeFailure.EMPTY, "empty.flac");
+        assertFails(() -> decodeSource(new byte[0], "empty.flac"), RejectionReason.EMPTY, "empty.flac");
+        assertFails(() -> decodeStream(new byte[0], "empty.flac"), RejectionReason.EMPTY, "empty.flac");
         assertFails(() -> FfmpegDecoder.open(new ByteArraySource(new byte[0]), "empty.ogg").close(),
-                DecodeFailure.EMPTY, "empty.ogg");
+                RejectionReason.EMPTY, "empty.ogg");
         assertFails(() -> FfmpegDecoder.open(new ByteArrayInputStream(new byte[0]), "empty.ogg").close(),
-                DecodeFailure.EMPTY, "empty.ogg");
+                RejectionReason.EMPTY, "empty.ogg");
     }
 
     @Test
@@ -39,7 +40,7 @@ class FfmpegDecoderErrorsTest {
         // WebVTT: a format FFmpeg's demuxers recognise that holds only a subtitle stream.
         byte[] subtitles = "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nhello\n\n00:00:01.000 --> 00:00:02.000\nworld\n"
                 .getBytes(StandardCharsets.UTF_8);
-        assertFails(() -> decodeSource(subtitles, "captions.m4a"), DecodeFailure.UNSUPPORTED_FORMAT, "no audio stream");
+        assertFails(() -> decodeSource(subtitles, "captions.m4a"), RejectionReason.UNSUPPORTED_FORMAT, "no audio stream");
     }
 
     /**
@@ -67,7 +68,7 @@ class FfmpegDecoderErrorsTest {
     @Test
     void oggCutBeforeItsFirstAudioPageIsTruncated() {
         byte[] ogg = Fixture.VORBIS_STEREO_44100.bytes();
-        assertFails(() -> decodeSource(Arrays.copyOf(ogg, ogg.length / 2), "cut.ogg"), DecodeFailure.TRUNCATED,
+        assertFails(() -> decodeSource(Arrays.copyOf(ogg, ogg.length / 2), "cut.ogg"), RejectionReason.TRUNCATED,
                 "cut.ogg");
     }
 
@@ -84,8 +85,8 @@ class FfmpegDecoderErrorsTest {
             float[][] decoded = decodeSource(bytes, fixture.fileName());
             assertThat(decoded).hasNumberOfRows(fixture.channels);
         } catch (AudioDecodeException e) {
-            assertThat(e.reason()).isIn(DecodeFailure.CORRUPT, DecodeFailure.EMPTY, DecodeFailure.TRUNCATED,
-                    DecodeFailure.UNSUPPORTED_FORMAT);
+            assertThat(e.reason()).isIn(RejectionReason.CORRUPT, RejectionReason.EMPTY, RejectionReason.TRUNCATED,
+                    RejectionReason.UNSUPPORTED_FORMAT);
             assertThat(e.detail()).contains(fixture.fileName());
         }
     }
@@ -98,7 +99,7 @@ class FfmpegDecoderErrorsTest {
         byte[] noise = new byte[bytes.length - payload];
         new Random(7).nextBytes(noise);
         System.arraycopy(noise, 0, bytes, payload, noise.length);
-        assertFails(() -> decodeSource(bytes, "noise.m4a"), DecodeFailure.CORRUPT, "packets failed to decode");
+        assertFails(() -> decodeSource(bytes, "noise.m4a"), RejectionReason.CORRUPT, "packets failed to decode");
     }
 
     @Test
@@ -122,7 +123,7 @@ class FfmpegDecoderErrorsTest {
                     TestTones.decodeAll(stream);
                 }
             }).as("failing after %d bytes", failAfter).isInstanceOfSatisfying(AudioDecodeException.class, e -> {
-                assertThat(e.reason()).isEqualTo(DecodeFailure.UNREADABLE);
+                assertThat(e.reason()).isEqualTo(RejectionReason.UNREADABLE);
                 assertThat(e.detail()).contains("hdfs://x/a.flac").contains("connection reset");
                 assertThat(e.getCause()).isInstanceOf(IOException.class);
             });
@@ -138,7 +139,7 @@ class FfmpegDecoderErrorsTest {
         return text.indexOf("mdat") + 4;
     }
 
-    private static void assertFails(ThrowingCallable call, DecodeFailure reason, String detail) {
+    private static void assertFails(ThrowingCallable call, RejectionReason reason, String detail) {
         assertThatThrownBy(call).isInstanceOfSatisfying(AudioDecodeException.class, e -> {
             assertThat(e.reason()).as(e.toString()).isEqualTo(reason);
             assertThat(e.detail()).contains(detail);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.audiopipeline.pipeline.rejection.RejectionReason;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
@@ -99,7 +100,7 @@ class FfmpegDecoderFormatsTest {
         }
         assertThatThrownBy(() -> decodeStream(m4a, "late-moov.m4a"))
                 .isInstanceOfSatisfying(AudioDecodeException.class, e -> {
-                    assertThat(e.reason()).isEqualTo(DecodeFailure.UNSUPPORTED_FORMAT);
+                    assertThat(e.reason()).isEqualTo(RejectionReason.UNSUPPORTED_FORMAT);
                     assertThat(e.detail()).contains("late-moov.m4a").contains("seekable");
                 });
     }

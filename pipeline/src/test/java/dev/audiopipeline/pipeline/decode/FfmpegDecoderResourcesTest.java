@@ -2,6 +2,7 @@ package dev.audiopipeline.pipeline.decode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.audiopipeline.pipeline.rejection.RejectionReason;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,7 +62,7 @@ class FfmpegDecoderResourcesTest {
             try (AudioStream stream = AudioDecoders.open(new ByteArraySource(text), "text.mp3")) {
                 throw new AssertionError("text decoded as " + stream.info());
             } catch (AudioDecodeException expected) {
-                assertThat(expected.reason()).isEqualTo(DecodeFailure.UNSUPPORTED_FORMAT);
+                assertThat(expected.reason()).isEqualTo(RejectionReason.UNSUPPORTED_FORMAT);
             }
         }
     }

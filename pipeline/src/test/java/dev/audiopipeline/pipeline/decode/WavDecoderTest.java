@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.audiopipeline.pipeline.corpus.WavWriter;
 import dev.audiopipeline.pipeline.corpus.WavWriter.Encoding;
+import dev.audiopipeline.pipeline.rejection.RejectionReason;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -124,20 +125,20 @@ class WavDecoderTest {
 
     @Test
     void rejectsWithReasons() {
-        assertReason(new byte[0], DecodeFailure.EMPTY, "empty");
+        assertReason(new byte[0], RejectionReason.EMPTY, "empty");
         assertReason("this is a text file renamed to .wav".getBytes(StandardCharsets.UTF_8),
-                DecodeFailure.UNSUPPORTED_FORMAT, "not a RIFF/WAVE file");
-        assertReason(wavBytes(0, 1, 16, new byte[4]), DecodeFailure.CORRUPT, "0 channels");
-        assertReason(withFormatTag(wavBytes(1, 1, 16, new byte[4]), 0x55), DecodeFailure.UNSUPPORTED_FORMAT,
+                RejectionReason.UNSUPPORTED_FORMAT, "not a RIFF/WAVE file");
+        assertReason(wavBytes(0, 1, 16, new byte[4]), RejectionReason.CORRUPT, "0 channels");
+        assertReason(withFormatTag(wavBytes(1, 1, 16, new byte[4]), 0x55), RejectionReason.UNSUPPORTED_FORMAT,
                 "format tag 0x55");
-        assertReason(wavBytes(1, 1, 16, new byte[0]), DecodeFailure.EMPTY, "no samples");
+        assertReason(wavBytes(1, 1, 16, new byte[0]), RejectionReason.EMPTY, "no samples");
         byte[] zeroRate = wavBytes(1, 1, 16, new byte[4]);
         ByteBuffer.wrap(zeroRate).order(ByteOrder.LITTLE_ENDIAN).putInt(24, 0);
-        assertReason(zeroRate, DecodeFailure.CORRUPT, "sample rate 0 Hz");
+        assertReason(zeroRate, RejectionReason.CORRUPT, "sample rate 0 Hz");
         byte[] hugeFmt = wavBytes(1, 1, 16, new byte[4]);
         ByteBuffer.wrap(hugeFmt).order(ByteOrder.LITTLE_ENDIAN).putInt(16, 0x7FFFFFF0);
-        assertReason(hugeFmt, DecodeFailure.CORRUPT, "fmt chunk of");
-        assertReason(Arrays.copyOf(wavBytes(1, 1, 16, new byte[4]), 30), DecodeFailure.CORRUPT, "ends inside the header");
+        assertReason(hugeFmt, RejectionReason.CORRUPT, "fmt chunk of");
+        assertReason(Arrays.copyOf(wavBytes(1, 1, 16, new byte[4]), 30), RejectionReason.CORRUPT, "ends inside the header");
     }
 
     @Test
@@ -155,10 +156,10 @@ class WavDecoderTest {
     void aDataChunkWithoutAWholeFrameIsEmpty() {
         byte[] wav = wavBytes(1, 1, 16, new byte[] {1});
         ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN).putInt(40, 1000);
-        assertReason(wav, DecodeFailure.EMPTY, "no whole audio frame");
+        assertReason(wav, RejectionReason.EMPTY, "no whole audio frame");
     }
 
-    private static void assertReason(byte[] bytes, DecodeFailure reason, String detail) {
+    private static void assertReason(byte[] bytes, RejectionReason reason, String detail) {
         assertThatThrownBy(() -> decodeAll(bytes, 1))
                 .isInstanceOfSatisfying(AudioDecodeException.class, e -> assertThat(e.reason()).isEqualTo(reason))
                 .hasMessageContaining("x.wav")

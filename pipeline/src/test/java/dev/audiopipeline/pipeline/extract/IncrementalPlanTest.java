@@ -1,14 +1,14 @@
 package dev.audiopipeline.pipeline.extract;
 
-import dev.audiopipeline.pipeline.store.StoredTrack;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.audiopipeline.pipeline.decode.DecodeFailure;
+import dev.audiopipeline.pipeline.rejection.RejectionReason;
 import dev.audiopipeline.pipeline.source.AudioInput;
 import dev.audiopipeline.pipeline.source.InputLayout;
 import dev.audiopipeline.pipeline.source.InputListing;
 import dev.audiopipeline.pipeline.source.InputRejection;
 import dev.audiopipeline.pipeline.source.Split;
+import dev.audiopipeline.pipeline.store.StoredTrack;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +29,7 @@ class IncrementalPlanTest {
     void anEmptyOutputProcessesEverything() {
         InputListing listing = new InputListing(InputLayout.LABEL_FOLDERS,
                 List.of(input("a.wav", 10, 1, "rock", Split.TRAIN), input("b.wav", 20, 2, "jazz", Split.TEST)),
-                List.of(new InputRejection("file:/lib/gone.wav", DecodeFailure.UNREADABLE, "missing")));
+                List.of(new InputRejection("file:/lib/gone.wav", RejectionReason.UNREADABLE, "missing")));
 
         IncrementalPlan plan = IncrementalPlan.everything(listing);
 
@@ -77,8 +77,8 @@ class IncrementalPlanTest {
     @Test
     void aManifestEntryStillMissingIsUnchangedAndOneNowMissingReplacesItsFeatures() {
         InputListing listing = new InputListing(InputLayout.MANIFEST, List.of(), List.of(
-                new InputRejection("file:/lib/gone.wav", DecodeFailure.UNREADABLE, "missing"),
-                new InputRejection("file:/lib/lost.wav", DecodeFailure.UNREADABLE, "missing")));
+                new InputRejection("file:/lib/gone.wav", RejectionReason.UNREADABLE, "missing"),
+                new InputRejection("file:/lib/lost.wav", RejectionReason.UNREADABLE, "missing")));
         Map<String, StoredTrack> stored = Map.of(
                 "file:/lib/gone.wav", new StoredTrack("file:/lib/gone.wav", null, null, null, null, Set.of(),
                         Set.of("r1")),

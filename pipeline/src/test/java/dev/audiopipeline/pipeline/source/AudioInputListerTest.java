@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.audiopipeline.pipeline.decode.DecodeFailure;
+import dev.audiopipeline.pipeline.rejection.RejectionReason;
 import dev.audiopipeline.pipeline.testing.TestScratch;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -114,7 +114,7 @@ class AudioInputListerTest {
                         tuple(three.toUri().toString(), null, true));
         assertThat(listing.rejected()).singleElement().satisfies(rejection -> {
             assertThat(rejection.path()).endsWith("/m/audio/missing.wav");
-            assertThat(rejection.reason()).isEqualTo(DecodeFailure.UNREADABLE);
+            assertThat(rejection.reason()).isEqualTo(RejectionReason.UNREADABLE);
             assertThat(rejection.detail()).contains("manifest.csv line 5 but not found");
         });
     }

@@ -3,7 +3,7 @@ package dev.audiopipeline.pipeline.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.audiopipeline.pipeline.decode.DecodeFailure;
+import dev.audiopipeline.pipeline.rejection.RejectionReason;
 import dev.audiopipeline.pipeline.testing.MiniHdfs;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -61,7 +61,7 @@ class HdfsInputsTest {
         InputListing listing = lister().listManifest(base + "/m/list.csv");
 
         assertThat(listing.inputs()).extracting(AudioInput::path).containsExactly(base + "/m/train/a.wav");
-        assertThat(listing.rejected()).extracting(InputRejection::reason).containsExactly(DecodeFailure.UNREADABLE);
+        assertThat(listing.rejected()).extracting(InputRejection::reason).containsExactly(RejectionReason.UNREADABLE);
     }
 
     @Test

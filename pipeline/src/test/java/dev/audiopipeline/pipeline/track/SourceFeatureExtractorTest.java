@@ -8,7 +8,7 @@ import dev.audiopipeline.features.FeatureResult;
 import dev.audiopipeline.features.FeatureSettings;
 import dev.audiopipeline.pipeline.corpus.WavWriter;
 import dev.audiopipeline.pipeline.decode.ByteArraySource;
-import dev.audiopipeline.pipeline.decode.DecodeFailure;
+import dev.audiopipeline.pipeline.rejection.RejectionReason;
 import dev.audiopipeline.pipeline.segment.SegmentSettings;
 import dev.audiopipeline.pipeline.testing.TestScratch;
 import java.io.FileNotFoundException;
@@ -51,16 +51,16 @@ class SourceFeatureExtractorTest {
         byte[] text = "not audio at all".getBytes(StandardCharsets.UTF_8);
 
         assertThat(extractor.extract(() -> new ByteArraySource(text), "notes.mp3"))
-                .extracting(TrackFeatures::failure).isEqualTo(DecodeFailure.UNSUPPORTED_FORMAT);
+                .extracting(TrackFeatures::failure).isEqualTo(RejectionReason.UNSUPPORTED_FORMAT);
         assertThat(extractor.extract(() -> new ByteArraySource(new byte[0]), "empty.wav"))
-                .extracting(TrackFeatures::failure).isEqualTo(DecodeFailure.EMPTY);
+                .extracting(TrackFeatures::failure).isEqualTo(RejectionReason.EMPTY);
         TrackFeatures shortOne = extractor.extract(() -> new ByteArraySource(wav(tone(1.0))), "short.wav");
-        assertThat(shortOne.failure()).isEqualTo(DecodeFailure.TOO_SHORT);
+        assertThat(shortOne.failure()).isEqualTo(RejectionReason.TOO_SHORT);
         assertThat(shortOne.detail()).startsWith("short.wav: ").contains("shorter than one 3.00 s segment");
         TrackFeatures missing = extractor.extract(() -> {
             throw new FileNotFoundException("gone.wav");
         }, "gone.wav");
-        assertThat(missing.failure()).isEqualTo(DecodeFailure.UNREADABLE);
+        assertThat(missing.failure()).isEqualTo(RejectionReason.UNREADABLE);
         assertThat(missing.segments()).isEmpty();
     }
 
@@ -70,7 +70,7 @@ class SourceFeatureExtractorTest {
 
         TrackFeatures track = extractor(0.001).withinTimeLimit(() -> new ByteArraySource(wav), "long.wav");
 
-        assertThat(track.failure()).isEqualTo(DecodeFailure.TIMEOUT);
+        assertThat(track.failure()).isEqualTo(RejectionReason.TIMEOUT);
         assertThat(track.detail()).isEqualTo("long.wav: not done within the 0.001 s per-file limit (the limit)");
     }
 
