@@ -22,8 +22,9 @@ public final class SyntheticPredictions {
 
     /**
      * {@code tracks} tracks of 3 to 6 segments, true labels in turn; each segment's probabilities are a softmax
-     * leaning towards the true label by {@code signal} (0: chance). Track 0 has {@link #XSS_PATH}, track 1 a path
-     * with a comma and quotes.
+     * leaning towards the true label by {@code signal} (0: chance). Track 0 has {@link #XSS_PATH} and leans
+     * strongly towards the next label instead, so that it is among the misclassified tracks the report lists;
+     * track 1 has a path with a comma and quotes.
      */
     public static List<SegmentPrediction> segments(int tracks, double signal, long seed) {
         Random random = new Random(seed);
@@ -35,11 +36,13 @@ public final class SyntheticPredictions {
                 case 1 -> "/music/Artist, The/\"Live\" at the Roxy.flac";
                 default -> "/music/track-" + track + ".wav";
             };
+            int favoured = (track == 0 ? track + 1 : track) % LABELS.size();
+            double lean = track == 0 ? 3.0 : signal;
             int segmentCount = 3 + random.nextInt(4);
             for (int segment = 0; segment < segmentCount; segment++) {
                 double[] logits = new double[LABELS.size()];
                 for (int i = 0; i < logits.length; i++) {
-                    logits[i] = random.nextGaussian() + (i == track % LABELS.size() ? signal : 0.0);
+                    logits[i] = random.nextGaussian() + (i == favoured ? lean : 0.0);
                 }
                 segments.add(new SegmentPrediction(String.format("t%03d", track), path, label, segment,
                         softmax(logits)));
