@@ -1,5 +1,6 @@
 package dev.audiopipeline.training.prediction;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -12,7 +13,8 @@ import java.util.Objects;
  * @param probabilities one probability per label, in the order of the model's {@link Labels}; finite, in [0, 1].
  *     The record keeps this array as given: do not change it afterwards.
  */
-public record SegmentPrediction(String trackId, String path, String label, int segment, double[] probabilities) {
+public record SegmentPrediction(String trackId, String path, String label, int segment, double[] probabilities)
+        implements Serializable {
 
     public SegmentPrediction {
         Objects.requireNonNull(trackId, "trackId");

@@ -1,11 +1,13 @@
 package dev.audiopipeline.training.prediction;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * One track's prediction, made from its segments by {@link TrackPredictor}.
+ * One track's prediction, made from its segments by {@link TrackPredictor}. Serializable, so that Spark (through the
+ * product's Kryo registrator, which sends records through Java serialization) can carry it.
  *
  * @param trackId the track's id
  * @param path the track's path or URI
@@ -20,7 +22,7 @@ import java.util.Objects;
  */
 public record TrackPrediction(String trackId, String path, String label, int segments, Labels labels,
                               TrackAggregation aggregation, double[] scores, double[] meanProbabilities,
-                              int[] ranking) {
+                              int[] ranking) implements Serializable {
 
     public TrackPrediction {
         Objects.requireNonNull(trackId, "trackId");

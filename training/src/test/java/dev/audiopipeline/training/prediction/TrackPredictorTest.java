@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -137,5 +142,25 @@ class TrackPredictorTest {
     void refusesProbabilitiesOutsideZeroToOne() {
         assertThatThrownBy(() -> segment("t1", 0, 0.5, Double.NaN, 0.5)).hasMessageContaining("NaN");
         assertThatThrownBy(() -> segment("t1", 0, 1.5, 0, 0)).hasMessageContaining("not in [0, 1]");
+    }
+
+    /* Spark carries records through Java serialization (the product's Kryo registrator): a track survives it. */
+    @Test
+    void aTrackPredictionSurvivesJavaSerialization() throws IOException, ClassNotFoundException {
+        TrackPrediction track = TrackPredictor.predict(TIED_VOTE, LABELS, TrackAggregation.MAJORITY_VOTE);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(track);
+            out.writeObject(TIED_VOTE.get(0));
+        }
+
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            TrackPrediction copy = (TrackPrediction) in.readObject();
+            SegmentPrediction segment = (SegmentPrediction) in.readObject();
+            assertThat(copy.topK(3)).isEqualTo(track.topK(3));
+            assertThat(copy.meanProbabilities()).containsExactly(track.meanProbabilities());
+            assertThat(copy.labels()).isEqualTo(LABELS);
+            assertThat(segment.probabilities()).containsExactly(0.6, 0.3, 0.1);
+        }
     }
 }
