@@ -125,7 +125,10 @@ public final class BinaryCurves {
         return sum;
     }
 
-    /** The ROC curve, false-positive rate (x) against true-positive rate (y), from (0, 0) to (1, 1); empty when undefined. */
+    /**
+     * The ROC curve, false-positive rate (x) against true-positive rate (y), from (0, 0) to (1, 1); empty when
+     * undefined.
+     */
     public CurvePoints roc() {
         if (!hasRoc()) {
             return new CurvePoints(new double[0], new double[0]);

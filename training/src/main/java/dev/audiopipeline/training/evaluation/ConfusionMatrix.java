@@ -55,7 +55,10 @@ public record ConfusionMatrix(Labels labels, long[][] counts) {
         return sum;
     }
 
-    /** Each row divided by its sum (the share of a true label's examples predicted as each label); 0 where the row is empty. */
+    /**
+     * Each row divided by its sum (the share of a true label's examples predicted as each label); 0 where the row
+     * is empty.
+     */
     public double[][] rowNormalised() {
         double[][] shares = new double[counts.length][counts.length];
         for (int actual = 0; actual < counts.length; actual++) {

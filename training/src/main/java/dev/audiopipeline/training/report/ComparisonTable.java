@@ -29,7 +29,8 @@ final class ComparisonTable {
         StringBuilder html = new StringBuilder();
         html.append("<table class=\"metrics comparison\"><thead>")
                 .append("<tr><th rowspan=\"2\">model</th><th rowspan=\"2\">kind</th>")
-                .append("<th colspan=\"2\" class=\"group\">accuracy</th><th colspan=\"2\" class=\"group\">macro F1</th>")
+                .append("<th colspan=\"2\" class=\"group\">accuracy</th>")
+                .append("<th colspan=\"2\" class=\"group\">macro F1</th>")
                 .append("<th colspan=\"2\" class=\"group\">macro ROC AUC</th></tr><tr>");
         for (int i = 0; i < COLUMNS.size(); i++) {
             html.append("<th class=\"num\">").append(COLUMNS.get(i).level()).append("</th>");

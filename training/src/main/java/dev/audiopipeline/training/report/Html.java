@@ -2,7 +2,10 @@ package dev.audiopipeline.training.report;
 
 import java.util.Locale;
 
-/** Escaping and number formatting for the report's HTML. Every string that comes from data goes through {@link #text}. */
+/**
+ * Escaping and number formatting for the report's HTML. Every string that comes from data goes through
+ * {@link #text}.
+ */
 final class Html {
     private Html() {
     }

@@ -44,7 +44,8 @@ final class ModelSection {
                 .append(figure(SvgRenderer.inline(PerClassBars.of(track), id + "-per-class"), null))
                 .append("<div>").append(PerClassTable.html(track, "track")).append("</div></div>");
 
-        heading(html, "ROC and precision-recall curves", "each label against the rest, tracks scored by mean probability");
+        heading(html, "ROC and precision-recall curves",
+                "each label against the rest, tracks scored by mean probability");
         html.append("<div class=\"grid\">")
                 .append(figure(SvgRenderer.inline(CurveCharts.roc(track), id + "-roc"), "ROC, area in the legend"))
                 .append(figure(SvgRenderer.inline(CurveCharts.precisionRecall(track), id + "-pr"),
@@ -63,7 +64,8 @@ final class ModelSection {
 
         html.append("<details><summary>Per-label metrics of segments and of the majority vote</summary>")
                 .append("<h4>Segments</h4>").append(PerClassTable.html(evaluation.segment(), "segment"))
-                .append("<h4>Tracks, majority vote</h4>").append(PerClassTable.html(evaluation.trackVote(), "track_vote"))
+                .append("<h4>Tracks, majority vote</h4>")
+                .append(PerClassTable.html(evaluation.trackVote(), "track_vote"))
                 .append("</details>");
         return html.append("</section>").toString();
     }

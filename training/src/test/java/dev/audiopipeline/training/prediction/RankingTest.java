@@ -28,7 +28,8 @@ class RankingTest {
 
         assertThat(labels.indexOf("jazz")).isEqualTo(1);
         assertThat(labels.indexOf("pop")).isEqualTo(-1);
-        assertThatThrownBy(() -> labels.require("pop")).hasMessageContaining("'pop'").hasMessageContaining("[rock, jazz]");
+        assertThatThrownBy(() -> labels.require("pop"))
+                .hasMessageContaining("'pop'").hasMessageContaining("[rock, jazz]");
         assertThatThrownBy(() -> Labels.of("rock", "rock")).hasMessageContaining("twice");
     }
 }
