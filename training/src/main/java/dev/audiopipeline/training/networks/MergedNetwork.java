@@ -7,6 +7,7 @@ import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
@@ -68,13 +69,15 @@ public final class MergedNetwork {
                         .nOut(mfcc.secondFilters()).activation(Activation.RELU)
                         .dropOut(DropoutRate.keras(mfcc.dropout())).build(), "mfcc-pool1")
                 .addLayer("mfcc-pool2", pooling(mfcc.poolSize()), "mfcc-conv2")
-                .addLayer("mfcc-lstm", lastStep(mfcc.lstmUnits(), mfcc.dropout()), "mfcc-pool2")
+                .addLayer("mfcc-dropout", dropout(mfcc.dropout()), "mfcc-pool2")
+                .addLayer("mfcc-lstm", lastStep(mfcc.lstmUnits()), "mfcc-dropout")
                 .addLayer("mfcc-out", new DenseLayer.Builder().nOut(mfcc.outputUnits()).activation(Activation.IDENTITY)
                         .dropOut(DropoutRate.keras(mfcc.dropout())).build(), "mfcc-lstm")
                 // spectral-contrast branch
                 .addLayer("contrast-conv", new Convolution1DLayer.Builder(contrast.kernelSize(), contrast.stride())
                         .nOut(contrast.filters()).activation(Activation.RELU).build(), CONTRAST_INPUT)
-                .addLayer("contrast-lstm", lastStep(contrast.lstmUnits(), contrast.dropout()), "contrast-conv")
+                .addLayer("contrast-dropout", dropout(contrast.dropout()), "contrast-conv")
+                .addLayer("contrast-lstm", lastStep(contrast.lstmUnits()), "contrast-dropout")
                 .addLayer("contrast-out", new DenseLayer.Builder().nOut(contrast.outputUnits())
                         .activation(Activation.IDENTITY).dropOut(DropoutRate.keras(contrast.dropout())).build(),
                         "contrast-lstm")
@@ -100,12 +103,20 @@ public final class MergedNetwork {
         return new Subsampling1DLayer.Builder(PoolingType.MAX).kernelSize(size).stride(size).build();
     }
 
-    /** An LSTM whose last step goes on ([mb, units]), with dropout on its input, as the seed's Keras 1 LSTMs. */
-    private static LastTimeStep lastStep(int units, double inputDropout) {
+    /** An LSTM whose last step goes on ([mb, units]), as the seed's Keras 1 LSTMs. */
+    private static LastTimeStep lastStep(int units) {
         return new LastTimeStep(new LSTM.Builder().nOut(units)
                 .activation(Activation.SIGMOID)                  // the seed's activation='sigmoid'
                 .gateActivationFunction(Activation.HARDSIGMOID)  // inner_activation='hard_sigmoid': clip(0.2x + 0.5)
-                .dropOut(DropoutRate.keras(inputDropout))
                 .build());
+    }
+
+    /**
+     * Dropout before an LSTM, as a layer of its own: dropout configured on the LSTM inside LastTimeStep is shared
+     * by every copy of the network that DL4J's Spark workers make (the wrapper's configuration clone is shallow),
+     * and two workers in one executor then clear each other's masks ("Dropout mask array is absent").
+     */
+    private static DropoutLayer dropout(double rate) {
+        return new DropoutLayer.Builder(1 - rate).build();
     }
 }

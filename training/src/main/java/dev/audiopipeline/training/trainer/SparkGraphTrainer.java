@@ -5,6 +5,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.spark.api.TrainingHook;
+import org.deeplearning4j.spark.data.BatchAndExportMultiDataSetsFunction;
 import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 
@@ -34,10 +35,11 @@ public final class SparkGraphTrainer implements Trainer<ComputationGraph, JavaRD
                                                   JavaRDD<MultiDataSet> validation, TrainerSettings settings,
                                                   ProgressListener listener) {
         try (SparkRun run = new SparkRun(sc, spark, NetworkOps.seed(network), extraHooks)) {
-            JavaRDD<MultiDataSet> trainingData = run.persist(training);
+            JavaRDD<String> minibatches = run.exportedPaths(training.mapPartitionsWithIndex(
+                    new BatchAndExportMultiDataSetsFunction(spark.batchSizePerWorker(), run.dataDirectory()), true));
             SparkComputationGraph sparkNetwork = new SparkComputationGraph(sc, network, run.master());
             EpochLoop.EpochRunner runner = run.runner(network,
-                    epoch -> sparkNetwork.fitMultiDataSet(trainingData), run.persist(validation));
+                    epoch -> sparkNetwork.fitPathsMultiDataSet(minibatches), run.persist(validation));
             return EpochLoop.run(network, runner, settings, listener);
         }
     }

@@ -31,9 +31,11 @@ class MergedNetworkTest {
         expected.put("mfcc-pool1", 0L);
         expected.put("mfcc-conv2", kerasConvolution(4, 100, 20));            // 8,020
         expected.put("mfcc-pool2", 0L);
+        expected.put("mfcc-dropout", 0L);
         expected.put("mfcc-lstm", kerasLstm(20, 300));                       // 385,200
         expected.put("mfcc-out", kerasDense(300, 10));                       // 3,010
         expected.put("contrast-conv", kerasConvolution(3, N_CONTRAST, 100)); // 2,200
+        expected.put("contrast-dropout", 0L);
         expected.put("contrast-lstm", kerasLstm(100, 100));                  // 80,400
         expected.put("contrast-out", kerasDense(100, 10));                   // 1,010
         expected.put("merged-dense", kerasDense(10 + 10, 1000));             // 21,000

@@ -3,7 +3,6 @@ package dev.audiopipeline.training.networks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -12,8 +11,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.MultiDataSet;
-import org.nd4j.linalg.indexing.INDArrayIndex;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /** What every network's test checks: Keras's parameter formulas, probabilities out, learning a signal. */
 final class NetworkChecks {
@@ -63,25 +60,12 @@ final class NetworkChecks {
     /** The same for a graph fed MultiDataSets. */
     static double trainedAccuracy(ComputationGraph network, MultiDataSet train, MultiDataSet test, int epochs,
                                   int batch) {
-        List<MultiDataSet> batches = new ArrayList<>();
-        for (int start = 0; start < train.getFeatures(0).size(0); start += batch) {
-            int end = (int) Math.min(start + batch, train.getFeatures(0).size(0));
-            batches.add(slice(train, start, end));
-        }
+        List<MultiDataSet> batches = SyntheticSegments.minibatches(train, batch);
         for (int epoch = 0; epoch < epochs; epoch++) {
             for (MultiDataSet minibatch : batches) {
                 network.fit(minibatch);
             }
         }
         return accuracy(network.output(test.getFeatures())[0], test.getLabels(0));
-    }
-
-    private static MultiDataSet slice(MultiDataSet data, int start, int end) {
-        INDArrayIndex rows = NDArrayIndex.interval(start, end);
-        INDArray[] features = new INDArray[data.numFeatureArrays()];
-        for (int i = 0; i < features.length; i++) {
-            features[i] = data.getFeatures(i).get(rows).dup();
-        }
-        return new MultiDataSet(features, new INDArray[] {data.getLabels(0).get(rows).dup()});
     }
 }

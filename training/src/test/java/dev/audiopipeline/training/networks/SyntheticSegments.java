@@ -1,11 +1,15 @@
 package dev.audiopipeline.training.networks;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Labelled minibatches whose class can be learned: standard normal noise plus a constant {@code signal} on one
@@ -51,6 +55,21 @@ public final class SyntheticSegments {
         INDArray first = features(labels, classes, new long[] {examples, coefficients1, frames}, signal, random);
         INDArray second = features(labels, classes, new long[] {examples, coefficients2, frames}, signal, random);
         return new MultiDataSet(new INDArray[] {first, second}, new INDArray[] {oneHot(labels, classes)});
+    }
+
+    /** {@code data} cut into minibatches of {@code size} examples (the last one smaller), in order. */
+    public static List<MultiDataSet> minibatches(MultiDataSet data, int size) {
+        long examples = data.getFeatures(0).size(0);
+        List<MultiDataSet> minibatches = new ArrayList<>();
+        for (long start = 0; start < examples; start += size) {
+            INDArrayIndex rows = NDArrayIndex.interval(start, Math.min(start + size, examples));
+            INDArray[] features = new INDArray[data.numFeatureArrays()];
+            for (int i = 0; i < features.length; i++) {
+                features[i] = data.getFeatures(i).get(rows).dup();
+            }
+            minibatches.add(new MultiDataSet(features, new INDArray[] {data.getLabels(0).get(rows).dup()}));
+        }
+        return minibatches;
     }
 
     private static int[] labels(int examples, int classes) {
