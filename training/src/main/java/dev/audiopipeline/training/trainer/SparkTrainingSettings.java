@@ -12,14 +12,15 @@ import org.apache.spark.storage.StorageLevel;
  * @param prefetchBatches minibatches a worker loads ahead, on another thread (0: none)
  * @param exportRoot a directory URI every executor and the driver can reach (HDFS, S3, or local disk on a single
  *     machine): DL4J exports the training minibatches under a new folder in it, deleted when training ends
- * @param storageLevel how the training and validation RDDs are persisted, unless the caller persisted them already
+ * @param storageLevel how the validation RDD (read every epoch) is persisted, unless the caller persisted it; the
+ *     training RDD is read once, to export its minibatches
  */
 public record SparkTrainingSettings(int workers, int batchSizePerWorker, int averagingFrequency, int prefetchBatches,
                                     String exportRoot, StorageLevel storageLevel) {
 
     /**
      * Spark's parallelism, minibatches of 32 (the seeds'), averaging every 5 minibatches (DL4J's default), 2
-     * prefetched, training data persisted serialized in memory, spilling to disk (sized as Spark counts it: ND4J's
+     * prefetched, validation data persisted serialized in memory, spilling to disk (sized as Spark counts it: ND4J's
      * arrays of a deserialized DataSet live off-heap, where Spark does not look).
      */
     public static SparkTrainingSettings defaults(String exportRoot) {
