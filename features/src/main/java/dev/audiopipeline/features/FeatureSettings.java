@@ -1,5 +1,6 @@
 package dev.audiopipeline.features;
 
+import dev.audiopipeline.features.resample.ResampleType;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,6 +44,7 @@ public final class FeatureSettings implements java.io.Serializable {
     private final double rollPercent;
     private final int nChroma;
     private final double tuning;
+    private final ResampleType resType;
 
     private final Map<String, Object> map;
     private final String hash;
@@ -70,6 +72,7 @@ public final class FeatureSettings implements java.io.Serializable {
         this.rollPercent = b.rollPercent;
         this.nChroma = b.nChroma;
         this.tuning = b.tuning;
+        this.resType = java.util.Objects.requireNonNull(b.resType, "res_type");
         validate();
         this.map = Collections.unmodifiableMap(buildMap());
         this.hash = CanonicalSettings.hash(map);
@@ -109,6 +112,7 @@ public final class FeatureSettings implements java.io.Serializable {
         b.rollPercent = rollPercent;
         b.nChroma = nChroma;
         b.tuning = tuning;
+        b.resType = resType;
         return b;
     }
 
@@ -191,6 +195,7 @@ public final class FeatureSettings implements java.io.Serializable {
         m.put("roll_percent", rollPercent);
         m.put("n_chroma", nChroma);
         m.put("tuning", tuning);
+        m.put("res_type", resType.librosaName());
         return m;
     }
 
@@ -232,6 +237,8 @@ public final class FeatureSettings implements java.io.Serializable {
     public double rollPercent() { return rollPercent; }
     public int nChroma() { return nChroma; }
     public double tuning() { return tuning; }
+    /** How audio at another rate is brought to {@link #sampleRate()} (librosa's {@code res_type}). */
+    public ResampleType resType() { return resType; }
     /** Number of frequency bins of the one-sided spectrum, {@code 1 + n_fft / 2}. */
     public int nBins() { return 1 + nFft / 2; }
 
@@ -283,6 +290,7 @@ public final class FeatureSettings implements java.io.Serializable {
         private double rollPercent = 0.85;
         private int nChroma = 12;
         private double tuning = 0.0;
+        private ResampleType resType = ResampleType.DEFAULT;
 
         private Builder() {
         }
@@ -316,6 +324,8 @@ public final class FeatureSettings implements java.io.Serializable {
         public Builder nChroma(int value) { this.nChroma = value; return this; }
         /** Tuning deviation in fractions of a chroma bin; librosa estimates it per input, here it is fixed. */
         public Builder tuning(double value) { this.tuning = value; return this; }
+        /** The resampler recipe for inputs at other rates (librosa's {@code res_type}; default soxr_hq). */
+        public Builder resType(ResampleType value) { this.resType = value; return this; }
 
         public FeatureSettings build() {
             return new FeatureSettings(this);

@@ -125,7 +125,7 @@ public final class AugmentationSettings implements java.io.Serializable {
         m.put("shift_mode", "roll");
         m.put("stretch_n_fft", TimeStretcher.N_FFT);
         m.put("stretch_hop_length", TimeStretcher.HOP_LENGTH);
-        m.put("resampler", SincResampler.DESCRIPTION);
+        m.put("resampler", SegmentAugmenter.RESAMPLER);
         m.put("random", "splitmix64");
         return m;
     }
