@@ -26,6 +26,13 @@ final class FftResampler implements ResamplerEngine {
 
     private static final Map<String, FftFilterPlan> PLANS = new ConcurrentHashMap<>();
     private static final int MAX_CACHED_PLANS = 64;
+    /**
+     * The FFT stage is designed this much beyond the recipe's attenuation: its length barely changes the cost (the
+     * FFT size stays; the overlap grows by a few percent) and it brings the rejection just above the output
+     * Nyquist to soxr's (measured: soxr HQ 134.6 dB at 11100 Hz for 44100 -> 22050, this stage 130 dB at the
+     * recipe's 126 dB design).
+     */
+    static final double FFT_STAGE_MARGIN_DB = 14;
     /** FFT length = this times the filter's half length, rounded up to a power of two. */
     private static final int FFT_FACTOR = Integer.getInteger("audiopipeline.resample.fft-factor", 16);
 
@@ -46,14 +53,15 @@ final class FftResampler implements ResamplerEngine {
             decimation = (int) (filterRate / out);
         }
         double transition = (stopStart - passEnd) / filterRate;
-        double halfWidth = KaiserWindow.lengthFor(quality.attenuationDb(), transition) / 2;
+        double attenuation = quality.attenuationDb() + FFT_STAGE_MARGIN_DB;
+        double halfWidth = KaiserWindow.lengthFor(attenuation, transition) / 2;
         int multiple = Math.max(2, decimation);
         int c = ((int) Math.ceil(halfWidth) + multiple - 1) / multiple * multiple;
         int m = Integer.highestOneBit(Math.max(64, FFT_FACTOR * c - 1)) << 1;
         LowpassKernel kernel = new LowpassKernel((passEnd + stopStart) / 2 / filterRate, halfWidth,
-                KaiserWindow.forAttenuation(quality.attenuationDb()));
+                KaiserWindow.forAttenuation(attenuation));
         String key = m + ":" + c + ":" + upsampling + ":" + kernel.cutoff() + ":" + halfWidth + ":"
-                + quality.attenuationDb();
+                + attenuation;
         FftFilterPlan plan = PLANS.get(key);
         if (plan == null) {
             double[] taps = new double[c + 1];
