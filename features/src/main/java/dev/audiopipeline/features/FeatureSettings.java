@@ -1,5 +1,6 @@
 package dev.audiopipeline.features;
 
+import dev.audiopipeline.features.resample.ResampleType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -93,9 +94,14 @@ public final class FeatureSettings extends HashedSettings<FeatureSettings.Builde
                 .rollPercent(SettingsMaps.number(map, "roll_percent"))
                 .nChroma(SettingsMaps.integer(map, "n_chroma"))
                 .tuning(SettingsMaps.number(map, "tuning"))
+                .resType(resType(SettingsMaps.text(map, "res_type")))
                 .build();
         SettingsMaps.requireSame(map, settings.asMap(), "feature settings");
         return settings;
+    }
+
+    private static ResampleType resType(String name) {
+        return ResampleType.fromLibrosaName(name);
     }
 
     @Override
@@ -132,6 +138,7 @@ public final class FeatureSettings extends HashedSettings<FeatureSettings.Builde
         ROLL_PERCENT.require(rollPercent());
         N_CHROMA.require(nChroma());
         TUNING.require(tuning());
+        java.util.Objects.requireNonNull(resType(), "res_type");
     }
 
     @Override
@@ -166,6 +173,7 @@ public final class FeatureSettings extends HashedSettings<FeatureSettings.Builde
         m.put("roll_percent", rollPercent());
         m.put("n_chroma", nChroma());
         m.put("tuning", tuning());
+        m.put("res_type", resType().librosaName());
         return m;
     }
 
@@ -194,6 +202,8 @@ public final class FeatureSettings extends HashedSettings<FeatureSettings.Builde
     public double rollPercent() { return values.rollPercent; }
     public int nChroma() { return values.nChroma; }
     public double tuning() { return values.tuning; }
+    /** How audio at another rate is brought to {@link #sampleRate()} (librosa's {@code res_type}). */
+    public ResampleType resType() { return values.resType; }
     /** Number of frequency bins of the one-sided spectrum, {@code 1 + n_fft / 2}. */
     public int nBins() { return 1 + nFft() / 2; }
 
@@ -232,6 +242,7 @@ public final class FeatureSettings extends HashedSettings<FeatureSettings.Builde
         private double rollPercent = 0.85;
         private int nChroma = 12;
         private double tuning = 0.0;
+        private ResampleType resType = ResampleType.DEFAULT;
 
         private Builder() {
         }
@@ -265,6 +276,8 @@ public final class FeatureSettings extends HashedSettings<FeatureSettings.Builde
         public Builder nChroma(int value) { this.nChroma = value; return this; }
         /** Tuning deviation in fractions of a chroma bin; librosa estimates it per input, here it is fixed. */
         public Builder tuning(double value) { this.tuning = value; return this; }
+        /** The resampler recipe for inputs at other rates (librosa's {@code res_type}; default soxr_hq). */
+        public Builder resType(ResampleType value) { this.resType = value; return this; }
 
         @Override
         public FeatureSettings build() {

@@ -3,6 +3,7 @@ package dev.audiopipeline.features;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.audiopipeline.features.resample.ResampleType;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,7 @@ class FeatureSettingsTest {
         assertThat(s.contrastLinear()).isFalse();
         assertThat(s.nChroma()).isEqualTo(12);
         assertThat(s.tuning()).isEqualTo(0.0);
+        assertThat(s.resType()).isEqualTo(ResampleType.SOXR_HQ); // librosa's default res_type
     }
 
     @Test
@@ -40,17 +42,19 @@ class FeatureSettingsTest {
                 "sample_rate", "n_fft", "hop_length", "win_length", "window", "center", "pad_mode", "power",
                 "n_mels", "fmin", "fmax", "htk", "mel_norm", "ref", "amin", "top_db", "n_mfcc", "dct_type",
                 "dct_norm", "lifter", "delta_width", "delta_mode", "contrast_fmin", "contrast_n_bands",
-                "contrast_quantile", "contrast_linear", "roll_percent", "n_chroma", "tuning");
+                "contrast_quantile", "contrast_linear", "roll_percent", "n_chroma", "tuning", "res_type");
         assertThat(FeatureSettings.defaults().asMap()).containsEntry("sample_rate", 22050)
-                .containsEntry("fmax", 11025.0).containsEntry("top_db", 80.0).containsEntry("window", "hann");
+                .containsEntry("fmax", 11025.0).containsEntry("top_db", 80.0).containsEntry("window", "hann")
+                .containsEntry("res_type", "soxr_hq");
     }
 
     @Test
     void hashOfDefaultsIsPinned() {
-        // Pinned on purpose: if this changes, every stored feature set and model bundle is invalidated.
+        // Pinned on purpose: if this changes, every stored feature set and model bundle is invalidated (it did
+        // when res_type joined the settings, with the resampler that changed the features of resampled audio).
         // Cross-checked with Python: hashlib.sha256 of the same "name=value\n" lines.
         assertThat(FeatureSettings.defaults().hash())
-                .isEqualTo("5ccdbbfdcb631d255abd70d40ca5ce942ddc913c44c531afeeae6b1294c0bdc2")
+                .isEqualTo("bc8d2c1718060ba018a2e317420338b523a5dfbfb30eb65a73cf2fc9ce15196f")
                 .hasSize(64);
     }
 
@@ -60,6 +64,8 @@ class FeatureSettingsTest {
         assertThat(FeatureSettings.builder().nMfcc(20).build().hash()).isNotEqualTo(defaults.hash());
         assertThat(FeatureSettings.builder().topDb(null).build().hash()).isNotEqualTo(defaults.hash());
         assertThat(FeatureSettings.builder().contrastQuantile(0.03).build().hash()).isNotEqualTo(defaults.hash());
+        assertThat(FeatureSettings.builder().resType(ResampleType.SOXR_VHQ).build().hash())
+                .isNotEqualTo(defaults.hash());
         FeatureSettings explicit = FeatureSettings.builder().fmax(11025.0).winLength(2048).nMfcc(13).build();
         assertThat(explicit.hash()).isEqualTo(defaults.hash());
         assertThat(explicit).isEqualTo(defaults);

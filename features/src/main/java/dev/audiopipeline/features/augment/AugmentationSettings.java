@@ -115,7 +115,7 @@ public final class AugmentationSettings extends HashedSettings<AugmentationSetti
         m.put("shift_mode", "roll");
         m.put("stretch_n_fft", TimeStretcher.N_FFT);
         m.put("stretch_hop_length", TimeStretcher.HOP_LENGTH);
-        m.put("resampler", SincResampler.DESCRIPTION);
+        m.put("resampler", SegmentAugmenter.RESAMPLER);
         m.put("random", "splitmix64");
         return m;
     }

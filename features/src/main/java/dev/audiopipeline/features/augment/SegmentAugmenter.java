@@ -1,5 +1,7 @@
 package dev.audiopipeline.features.augment;
 
+import dev.audiopipeline.features.resample.ResampleType;
+import dev.audiopipeline.features.resample.StreamingResampler;
 import java.util.Objects;
 
 /**
@@ -23,7 +25,8 @@ import java.util.Objects;
  *   <li>time stretch: {@link TimeStretcher} (librosa {@code time_stretch}), then cut to n samples or padded with
  *       zeros at the end;</li>
  *   <li>pitch shift, as librosa's {@code pitch_shift}: time stretch by {@code r = 2^(-semitones/12)}, resample by
- *       r with {@link SincResampler} (librosa uses soxr), then cut or zero-pad to n;</li>
+ *       r with the product's resampler at {@code soxr_hq} ({@link #resampleBy}, as librosa's default), then cut
+ *       or zero-pad to n;</li>
  *   <li>time shift: a circular roll ({@code numpy.roll}). A segment is a window cut from a longer track, so
  *       rolling keeps every sample and the segment's energy and level statistics, where a zero fill would add
  *       up to {@code maxShiftSeconds} of silence that no real segment has; the cost is one splice, which
@@ -38,6 +41,11 @@ import java.util.Objects;
  * <p>Thread-safe; the per-thread buffers belong to {@link TimeStretcher}.
  */
 public final class SegmentAugmenter {
+
+    /** The nominal output rate of {@link #resampleBy}'s rational ratio. */
+    static final int RESAMPLE_RATE = 480_000;
+    /** How {@link AugmentationSettings#asMap()} names the resampler. */
+    static final String RESAMPLER = "soxr_hq(" + RESAMPLE_RATE + "/round(" + RESAMPLE_RATE + "/rate))";
 
     private final AugmentationSettings settings;
     private final int sampleRate;
@@ -135,10 +143,32 @@ public final class SegmentAugmenter {
     /** librosa's {@code pitch_shift}: stretch by r = 2^(-semitones/12), resample by r, fix the length. */
     private double[] pitchShift(double[] y, double semitones) {
         double rate = StrictMath.pow(2.0, -semitones / 12.0);
-        double[] stretched = stretcher.stretch(y, rate);
-        // librosa.resample gives ceil(len * ratio) samples; fix_length then cuts or zero-pads them to n.
-        int resampled = (int) Math.min(y.length, Math.ceil(stretched.length * rate));
-        return fitLength(SincResampler.resample(stretched, rate, resampled), y.length);
+        return fitLength(resampleBy(stretcher.stretch(y, rate), rate), y.length);
+    }
+
+    /**
+     * {@code y} resampled by {@code rate} (output rate / input rate), as librosa's {@code pitch_shift} calls
+     * {@code resample(orig_sr=sr / rate, target_sr=sr)}: from {@value #RESAMPLE_RATE} / rate (rounded to whole Hz)
+     * to {@value #RESAMPLE_RATE} Hz with {@link StreamingResampler} at {@code soxr_hq}. Only the ratio matters;
+     * rounding it to whole Hz at this rate changes a pitch by less than 0.00001 semitone. Samples pass through
+     * float32, as the resampler works in float (the segment is float to begin with). The result has
+     * librosa's {@code ceil(len * rate)} samples.
+     */
+    public static double[] resampleBy(double[] y, double rate) {
+        if (!(rate >= 0.5 && rate <= 2.0)) {
+            throw new IllegalArgumentException("resampling rate must be in [0.5, 2], got " + rate);
+        }
+        float[] in = new float[y.length];
+        for (int i = 0; i < y.length; i++) {
+            in[i] = (float) y[i];
+        }
+        float[] out = StreamingResampler.resample(in, (int) Math.round(RESAMPLE_RATE / rate), RESAMPLE_RATE,
+                ResampleType.SOXR_HQ);
+        double[] result = new double[out.length];
+        for (int i = 0; i < out.length; i++) {
+            result[i] = out[i];
+        }
+        return result;
     }
 
     /** {@code librosa.util.fix_length}: cut to n or pad with zeros at the end. */

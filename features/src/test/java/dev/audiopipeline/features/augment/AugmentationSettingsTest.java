@@ -59,11 +59,11 @@ class AugmentationSettingsTest {
                 shift_mode=roll
                 stretch_n_fft=2048
                 stretch_hop_length=512
-                resampler=kaiser_sinc(zero_crossings=24,beta=9.0,rolloff=0.9)
+                resampler=soxr_hq(480000/round(480000/rate))
                 random=splitmix64
                 """);
         assertThat(AugmentationSettings.defaults().hash())
-                .isEqualTo("a9a3c6dd6a5e7e199aa5fbffb0103ffaab57bc491b76af3794dc98fcac472ff7");
+                .isEqualTo("b3072a458c3618ea6ca65aa25e26e190cd291ef5259b97fecff46ee2342b8d2d");
     }
 
     @Test

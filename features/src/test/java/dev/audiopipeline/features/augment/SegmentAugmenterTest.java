@@ -34,6 +34,33 @@ class SegmentAugmenterTest {
         return y;
     }
 
+    /**
+     * The pitch shift's resampling (the product's soxr_hq resampler, as librosa's pitch_shift): a tone of nu
+     * cycles per sample comes out at nu / rate with its amplitude, and nothing else; librosa's length.
+     */
+    @ParameterizedTest(name = "rate {0}")
+    @ValueSource(doubles = {0.8909, 0.9439, 1.0595, 1.1225, 0.5, 2.0})
+    void resamplingByARateKeepsATone(double rate) {
+        double nu = 0.2 * Math.min(1, rate);
+        double[] x = new double[20_000];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = 0.5 * Math.sin(2 * Math.PI * nu * i);
+        }
+        double[] y = SegmentAugmenter.resampleBy(x, rate);
+
+        assertThat(y.length).isEqualTo((int) Math.ceil(x.length * (double) SegmentAugmenter.RESAMPLE_RATE
+                / Math.round(SegmentAugmenter.RESAMPLE_RATE / rate)));
+        assertThat(Math.abs(y.length - x.length * rate)).isLessThan(2);
+        // Output j is the input at time j * in / out, the ratio rounded to whole Hz at 480 kHz.
+        double inPerOut = Math.round(SegmentAugmenter.RESAMPLE_RATE / rate) / (double) SegmentAugmenter.RESAMPLE_RATE;
+        assertThat(Math.abs(inPerOut * rate - 1)).isLessThan(3e-6);
+        double worst = 0;
+        for (int j = 1000; j < y.length - 1000; j++) {
+            worst = Math.max(worst, Math.abs(y[j] - 0.5 * Math.sin(2 * Math.PI * nu * inPerOut * j)));
+        }
+        assertThat(worst).as("rate %s", rate).isLessThan(1e-5);
+    }
+
     @Test
     void sameInputsGiveBitIdenticalOutputsAcrossInstances() {
         float[] segment = music(SEGMENT, 1);

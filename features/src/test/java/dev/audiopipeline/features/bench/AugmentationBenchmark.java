@@ -2,7 +2,6 @@ package dev.audiopipeline.features.bench;
 
 import dev.audiopipeline.features.augment.AugmentationSettings;
 import dev.audiopipeline.features.augment.SegmentAugmenter;
-import dev.audiopipeline.features.augment.SincResampler;
 import dev.audiopipeline.features.augment.TimeStretcher;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -76,7 +75,7 @@ public class AugmentationBenchmark {
     /** The resampling half of a +2-semitone pitch shift. */
     @Benchmark
     public double[] resampleOnly() {
-        return SincResampler.resample(samples, Math.pow(2, -2.0 / 12), samples.length);
+        return SegmentAugmenter.resampleBy(samples, Math.pow(2, -2.0 / 12));
     }
 
     /** Runs this benchmark; extra arguments are passed to JMH (e.g. {@code -wi 3 -i 5}). */

@@ -4,6 +4,7 @@ import dev.audiopipeline.features.Feature;
 import dev.audiopipeline.features.FeatureExtractor;
 import dev.audiopipeline.features.FeatureResult;
 import dev.audiopipeline.features.FeatureSettings;
+import dev.audiopipeline.features.resample.ResampleType;
 import dev.audiopipeline.jobs.config.FeatureSettingsConfig;
 import dev.audiopipeline.jobs.config.JobConfig;
 import dev.audiopipeline.jobs.config.Settings;
@@ -85,7 +86,7 @@ public final class FeaturesCommand implements Callable<Integer> {
                 .build();
         FeatureSettings settings = FeatureSettingsConfig.from(config);
 
-        DecodedAudio audio = decode(settings.sampleRate());
+        DecodedAudio audio = decode(settings.sampleRate(), settings.resType());
         List<Feature> ordered = List.copyOf(new LinkedHashSet<>(features)); // as given, each once
         FeatureResult result;
         try {
@@ -100,9 +101,9 @@ public final class FeaturesCommand implements Callable<Integer> {
         return 0;
     }
 
-    private DecodedAudio decode(int rate) {
+    private DecodedAudio decode(int rate, ResampleType resType) {
         try {
-            return new MonoAudioReader(rate).read(FileSource.open(input), input.toString());
+            return new MonoAudioReader(rate, resType).read(FileSource.open(input), input.toString());
         } catch (RejectedAudioException e) {
             throw new JobFailedException(e.reason().code() + ": " + e.detail(), e);
         } catch (NoSuchFileException e) {

@@ -2,6 +2,7 @@ package dev.audiopipeline.jobs.config;
 
 import dev.audiopipeline.features.FeatureSettings;
 import dev.audiopipeline.features.InvalidParameterException;
+import dev.audiopipeline.features.resample.ResampleType;
 
 /** Builds the feature kernel's {@link FeatureSettings} from a job's {@code features.*} settings. */
 public final class FeatureSettingsConfig {
@@ -37,6 +38,7 @@ public final class FeatureSettingsConfig {
                     .rollPercent(config.get(Settings.ROLL_PERCENT))
                     .nChroma(config.get(Settings.N_CHROMA))
                     .tuning(config.get(Settings.TUNING))
+                    .resType(ResampleType.fromLibrosaName(config.get(Settings.RES_TYPE)))
                     .build();
         } catch (InvalidParameterException e) {
             throw ConfigException.invalid("feature settings", e);

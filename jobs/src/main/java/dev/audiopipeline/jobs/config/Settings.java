@@ -3,6 +3,7 @@ package dev.audiopipeline.jobs.config;
 import dev.audiopipeline.features.FeatureSettings;
 import dev.audiopipeline.features.ParameterRule;
 import dev.audiopipeline.features.augment.AugmentationSettings;
+import dev.audiopipeline.features.resample.ResampleType;
 import dev.audiopipeline.pipeline.segment.SegmentSettings;
 import dev.audiopipeline.pipeline.source.TrackSplit;
 import dev.audiopipeline.pipeline.store.TableWriter;
@@ -119,6 +120,14 @@ public final class Settings {
             .doc("Tuning offset of the chroma filterbank, in fractions of a chroma bin (librosa estimates it "
                     + "per input when not given; this product uses this fixed value).")
             .defaultValue(FEATURE_DEFAULTS.tuning()).rule(FeatureSettings.TUNING));
+
+    public static final Setting<String> RES_TYPE = register(Setting.text("features.res-type")
+            .doc("How audio at another rate is resampled to features.sample-rate, in librosa's res_type names: "
+                    + "soxr_hq (librosa's default), soxr_vhq (double precision, several times slower), soxr_mq, "
+                    + "soxr_lq (narrower pass band, faster). See pipeline/RESAMPLER.md.")
+            .defaultValue(FEATURE_DEFAULTS.resType().librosaName())
+            .check(v -> java.util.Arrays.stream(ResampleType.values()).anyMatch(t -> t.librosaName().equals(v)),
+                    "one of " + ResampleType.names()));
 
     // ---- extract: the Spark feature job ----
 

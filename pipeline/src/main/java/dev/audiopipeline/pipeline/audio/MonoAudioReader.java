@@ -1,27 +1,35 @@
 package dev.audiopipeline.pipeline.audio;
 
+import dev.audiopipeline.features.resample.FloatArrayCollector;
+import dev.audiopipeline.features.resample.ResampleType;
 import dev.audiopipeline.pipeline.decode.AudioDecoders;
 import dev.audiopipeline.pipeline.decode.AudioStream;
 import dev.audiopipeline.pipeline.decode.AudioStreamInfo;
 import dev.audiopipeline.pipeline.decode.SeekableSource;
-import dev.audiopipeline.pipeline.resample.FloatArrayCollector;
 import java.io.IOException;
 import java.io.InputStream;
 
 /**
  * Reads a whole input as librosa's {@code load(path, sr=rate, mono=True)} does: decode, average the channels,
- * resample to {@code rate} with the high-quality band-limited {@link dev.audiopipeline.pipeline.resample.StreamingResampler}. For one file on one
+ * resample to {@code rate} with {@link dev.audiopipeline.features.resample.StreamingResampler} ({@code res_type}). For one file on one
  * machine (the {@code features} command); the Spark jobs stream segments instead of holding whole files.
  */
 public final class MonoAudioReader {
 
     private final int targetRate;
+    private final ResampleType resType;
 
+    /** At {@code targetRate}, resampled with librosa's default {@code soxr_hq}. */
     public MonoAudioReader(int targetRate) {
+        this(targetRate, ResampleType.DEFAULT);
+    }
+
+    public MonoAudioReader(int targetRate, ResampleType resType) {
         if (targetRate <= 0) {
             throw new IllegalArgumentException("target sample rate must be > 0, got " + targetRate);
         }
         this.targetRate = targetRate;
+        this.resType = java.util.Objects.requireNonNull(resType, "resType");
     }
 
     /**
@@ -46,7 +54,7 @@ public final class MonoAudioReader {
         try (AudioStream stream = opened) {
             AudioStreamInfo info = stream.info();
             FloatArrayCollector collector = new FloatArrayCollector(initialCapacity(info));
-            MonoResamplingPump.pump(stream, targetRate, collector, () -> false, name);
+            MonoResamplingPump.pump(stream, targetRate, resType, collector, () -> false, name);
             return new DecodedAudio(collector.toArray(), targetRate, info);
         }
     }

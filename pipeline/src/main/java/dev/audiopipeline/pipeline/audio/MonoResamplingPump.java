@@ -1,8 +1,9 @@
 package dev.audiopipeline.pipeline.audio;
 
+import dev.audiopipeline.features.resample.ResampleType;
+import dev.audiopipeline.features.resample.SampleSink;
+import dev.audiopipeline.features.resample.StreamingResampler;
 import dev.audiopipeline.pipeline.decode.AudioStream;
-import dev.audiopipeline.pipeline.resample.SampleSink;
-import dev.audiopipeline.pipeline.resample.StreamingResampler;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.function.BooleanSupplier;
@@ -19,13 +20,14 @@ final class MonoResamplingPump {
     private MonoResamplingPump() {}
 
     /**
-     * Pumps {@code stream} to its end, or until {@code enough} says so, into {@code sink} at {@code targetRate}.
+     * Pumps {@code stream} to its end, or until {@code enough} says so, into {@code sink} at {@code targetRate},
+     * resampled with {@code type}.
      * The resampler's tail is flushed only when the stream was read to its end.
      */
-    static void pump(AudioStream stream, int targetRate, SampleSink sink, BooleanSupplier enough, String name)
-            throws IOException {
+    static void pump(AudioStream stream, int targetRate, ResampleType type, SampleSink sink, BooleanSupplier enough,
+                     String name) throws IOException {
         int channels = stream.info().channels();
-        StreamingResampler resampler = new StreamingResampler(stream.info().sampleRate(), targetRate);
+        StreamingResampler resampler = new StreamingResampler(stream.info().sampleRate(), targetRate, type);
         float[] interleaved = new float[BLOCK_FRAMES * channels];
         float[] mono = new float[BLOCK_FRAMES];
         int frames;

@@ -1,5 +1,6 @@
 package dev.audiopipeline.pipeline.audio;
 
+import dev.audiopipeline.features.resample.ResampleType;
 import dev.audiopipeline.pipeline.decode.AudioStream;
 import dev.audiopipeline.pipeline.decode.AudioStreamInfo;
 import dev.audiopipeline.pipeline.rejection.RejectedAudioException;
@@ -18,10 +19,17 @@ import java.util.function.Consumer;
 public final class SegmentedAudioReader {
 
     private final int targetRate;
+    private final ResampleType resType;
     private final SegmentSettings settings;
 
+    /** Segments at {@code targetRate}, resampled with librosa's default {@code soxr_hq}. */
     public SegmentedAudioReader(int targetRate, SegmentSettings settings) {
+        this(targetRate, ResampleType.DEFAULT, settings);
+    }
+
+    public SegmentedAudioReader(int targetRate, ResampleType resType, SegmentSettings settings) {
         this.targetRate = targetRate;
+        this.resType = resType;
         this.settings = settings;
     }
 
@@ -38,7 +46,7 @@ public final class SegmentedAudioReader {
     public Summary read(AudioStream stream, String name, Consumer<Segment> consumer) throws IOException {
         AudioStreamInfo info = stream.info();
         Segmenter segmenter = new Segmenter(targetRate, settings, consumer);
-        MonoResamplingPump.pump(stream, targetRate, segmenter, segmenter::isFull, name);
+        MonoResamplingPump.pump(stream, targetRate, resType, segmenter::accept, segmenter::isFull, name);
         int segments = segmenter.finish();
         double secondsUsed = segmenter.samplesUsed() / (double) targetRate;
         if (segments == 0) {

@@ -1,17 +1,16 @@
 package dev.audiopipeline.pipeline.segment;
 
-import dev.audiopipeline.pipeline.resample.SampleSink;
 import java.util.function.Consumer;
 
 /**
- * Cuts a stream of mono samples into fixed-length segments as the samples arrive ({@link SampleSink}), holding only
+ * Cuts a stream of mono samples into fixed-length segments as the samples arrive ({@link #accept}), holding only
  * one segment of audio: an hour-long file goes through in constant memory. Segments start every hop; with a hop
  * shorter than the length they overlap, with a longer hop the audio between them is skipped. Samples past the
  * cap ({@link SegmentSettings#maxSeconds}) are ignored; {@link #isFull()} tells the reader it can stop decoding.
  *
  * <p>Not thread-safe: one per track.
  */
-public final class Segmenter implements SampleSink {
+public final class Segmenter {
 
     private final int sampleRate;
     private final int length;
@@ -42,7 +41,7 @@ public final class Segmenter implements SampleSink {
         this.window = new float[length];
     }
 
-    @Override
+    /** Takes {@code samples[offset .. offset+count)}, the next samples of the track; emits every segment completed. */
     public void accept(float[] samples, int offset, int count) {
         if (finished) {
             throw new IllegalStateException("segmenter already finished");

@@ -109,7 +109,8 @@ public final class SourceFeatureExtractor implements Serializable {
         SegmentAugmenter augmenter = variants == 0 ? null : augmenter();
         List<SegmentFeatures> segments = new ArrayList<>();
         try (AudioStream stream = AudioDecoders.open(opener.open(), name)) {
-            new SegmentedAudioReader(settings.features().sampleRate(), settings.segments()).read(stream, name,
+            new SegmentedAudioReader(settings.features().sampleRate(), settings.features().resType(),
+                    settings.segments()).read(stream, name,
                     segment -> {
                         segments.add(features(segment, 0, segment.samples(), extractor));
                         for (int variant = 1; variant <= variants; variant++) {

@@ -1,4 +1,4 @@
-package dev.audiopipeline.pipeline.resample;
+package dev.audiopipeline.features.resample;
 
 /**
  * The Kaiser window {@code w(x) = I0(beta * sqrt(1 - x^2)) / I0(beta)} on {@code x in [-1, 1]}, plus Kaiser's

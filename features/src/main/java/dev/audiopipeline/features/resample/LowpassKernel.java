@@ -1,4 +1,4 @@
-package dev.audiopipeline.pipeline.resample;
+package dev.audiopipeline.features.resample;
 
 /**
  * The continuous-time anti-aliasing/interpolation kernel of the resampler: a Kaiser-windowed sinc

@@ -1,4 +1,4 @@
-package dev.audiopipeline.pipeline.resample;
+package dev.audiopipeline.features.resample;
 
 /**
  * A validated pair of sample rates and their reduced ratio {@code outputRate / inputRate = up / down}.

@@ -1,4 +1,4 @@
-package dev.audiopipeline.pipeline.resample;
+package dev.audiopipeline.features.resample;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,7 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * summed in double, so the arithmetic adds no measurable noise and the result does not depend on where the input
  * was split into chunks.
  */
-public final class PolyphaseFilterBank {
+final class PolyphaseFilterBank {
 
     /** Upper bound on the coefficient table, in floats (8 MiB). */
     static final int MAX_TABLE_FLOATS = 1 << 21;
@@ -85,11 +85,6 @@ public final class PolyphaseFilterBank {
                 coefficients[base + i] = (float) kernel.at(frac + halfTaps - 1 - i);
             }
         }
-    }
-
-    /** The shared table for a rate pair at {@link ResamplerQuality#HIGH}. */
-    public static PolyphaseFilterBank forRatio(RateRatio ratio) {
-        return forRatio(ratio, ResamplerQuality.HIGH);
     }
 
     /** The shared table for a rate pair; built on first use and cached (up to 64 distinct tables). */

@@ -1,4 +1,4 @@
-package dev.audiopipeline.pipeline.resample;
+package dev.audiopipeline.features.resample;
 
 import java.util.Arrays;
 

@@ -1,12 +1,9 @@
-package dev.audiopipeline.pipeline.resample;
+package dev.audiopipeline.features.resample;
 
 /**
- * The low-pass specification of the resampler, in fractions of the LOWER of the two Nyquist frequencies.
- *
- * <p>{@link #HIGH} mirrors soxr's 'HQ' recipe (librosa's default {@code res_type='soxr_hq'}): linear phase, pass-band
- * to 95% of the lower Nyquist, stop band starting exactly at the lower Nyquist (so nothing aliases, not even the top
- * of the transition band) and a Kaiser design for 110 dB. Measured: 113 dB rejection at the edge of the stop
- * band, more above it, and pass-band gain within 0.00002 dB to 0.9 of the lower Nyquist; see {@code RESAMPLER.md}.
+ * A low-pass specification of the resampler, in fractions of the LOWER of the two Nyquist frequencies: linear
+ * phase, pass band to {@code passbandEdge}, stop band from {@code stopbandEdge} (1.0: nothing aliases, not even the
+ * top of the transition band), Kaiser designs for {@code attenuationDb}. The recipes are {@link ResampleType}'s.
  *
  * @param passbandEdge      end of the pass band, fraction of the lower Nyquist, in (0, stopbandEdge)
  * @param stopbandEdge      start of the stop band, fraction of the lower Nyquist, in (passbandEdge, 1]
@@ -14,8 +11,6 @@ package dev.audiopipeline.pipeline.resample;
  */
 public record ResamplerQuality(double passbandEdge, double stopbandEdge, double attenuationDb) {
 
-    /** soxr-HQ-like: pass band 0.95, stop band from 1.0 of the lower Nyquist, 110 dB design attenuation. */
-    public static final ResamplerQuality HIGH = new ResamplerQuality(0.95, 1.0, 110);
 
     public ResamplerQuality {
         if (!(stopbandEdge > 0 && stopbandEdge <= 1)) {

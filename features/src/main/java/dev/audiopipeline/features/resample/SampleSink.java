@@ -1,4 +1,4 @@
-package dev.audiopipeline.pipeline.resample;
+package dev.audiopipeline.features.resample;
 
 /**
  * Receives resampled audio. The array is only valid during the call (the resampler reuses it): copy what you keep.

@@ -1,4 +1,4 @@
-package dev.audiopipeline.pipeline.resample;
+package dev.audiopipeline.features.resample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,20 +8,22 @@ import org.junit.jupiter.api.Test;
 
 class PolyphaseFilterBankTest {
 
+    private static final ResamplerQuality VHQ = ResampleType.SOXR_VHQ.quality();
+
     @Test
     void commonRatesGetAnExactTableAndAreShared() {
-        PolyphaseFilterBank bank = PolyphaseFilterBank.forRatio(new RateRatio(48000, 22050));
+        PolyphaseFilterBank bank = PolyphaseFilterBank.forRatio(new RateRatio(48000, 22050), VHQ);
         assertThat(bank.isInterpolated()).isFalse();
         assertThat(bank.up()).isEqualTo(147);
         assertThat(bank.down()).isEqualTo(320);
         assertThat(bank.rows()).isEqualTo(147);
         // Same reduced ratio, same table instance.
-        assertThat(PolyphaseFilterBank.forRatio(new RateRatio(96000, 44100))).isSameAs(bank);
+        assertThat(PolyphaseFilterBank.forRatio(new RateRatio(96000, 44100), VHQ)).isSameAs(bank);
     }
 
     @Test
     void exactRowsAreTheKernelAtTheirPhase() {
-        PolyphaseFilterBank bank = PolyphaseFilterBank.forRatio(new RateRatio(16000, 22050));
+        PolyphaseFilterBank bank = PolyphaseFilterBank.forRatio(new RateRatio(16000, 22050), VHQ);
         LowpassKernel h = bank.kernel();
         for (int p = 0; p < bank.up(); p += 37) {
             double[] c = bank.effectiveCoefficients(p);
@@ -35,7 +37,7 @@ class PolyphaseFilterBankTest {
     /** The linear interpolation between table rows adds a coefficient error of about 1e-7 (measured 1.1e-7 including the float32 rounding). */
     @Test
     void interpolatedTableStaysCloseToTheKernel() {
-        PolyphaseFilterBank bank = PolyphaseFilterBank.forRatio(new RateRatio(22050, 22051));
+        PolyphaseFilterBank bank = PolyphaseFilterBank.forRatio(new RateRatio(22050, 22051), VHQ);
         assertThat(bank.isInterpolated()).isTrue();
         LowpassKernel h = bank.kernel();
         Random random = new Random(1);
@@ -60,7 +62,7 @@ class PolyphaseFilterBankTest {
 
     @Test
     void everyPhaseHasUnitDcGain() {
-        PolyphaseFilterBank bank = PolyphaseFilterBank.forRatio(new RateRatio(44100, 48000));
+        PolyphaseFilterBank bank = PolyphaseFilterBank.forRatio(new RateRatio(44100, 48000), VHQ);
         for (int p = 0; p < bank.up(); p++) {
             double sum = 0;
             for (double c : bank.effectiveCoefficients(p)) {
@@ -72,7 +74,7 @@ class PolyphaseFilterBankTest {
 
     @Test
     void refusesAnIdentityRatio() {
-        assertThatThrownBy(() -> PolyphaseFilterBank.forRatio(new RateRatio(8000, 8000)))
+        assertThatThrownBy(() -> PolyphaseFilterBank.forRatio(new RateRatio(8000, 8000), VHQ))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("8000");
     }

@@ -1,0 +1,106 @@
+package dev.audiopipeline.features.resample;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The fast float32 engine, after soxr's design: the sharp low-pass runs once, as an FFT convolution
+ * ({@link FftLowpassStage}), at the input rate or twice it; when the ratio is not then a power of two, a short
+ * polyphase stage ({@link PolyphaseStage}) takes the band-limited result to the output rate.
+ *
+ * <ul>
+ *   <li>Downsampling (e.g. 48000 -> 22050): the FFT stage filters at the input rate to the output's pass band;
+ *       the polyphase stage's transition band runs from the pass band's end to the first image at
+ *       {@code in - out / 2}, i.e. over half the input rate: about 16 taps. When {@code in / out} is a power of
+ *       two (44100 -> 22050) the FFT stage keeps every second (fourth, ...) sample and is the whole
+ *       conversion.</li>
+ *   <li>Upsampling (e.g. 16000 -> 22050): the FFT stage doubles the rate (zeros between samples, filtered at the
+ *       input's pass band), so the images the polyphase stage must reject start at {@code 2 in - in / 2}. At
+ *       exactly twice the rate (11025 -> 22050) the FFT stage is the whole conversion.</li>
+ * </ul>
+ * The FFT filter's length follows Kaiser's formula for the recipe's attenuation and a transition band from the
+ * pass band's end to the lower Nyquist; the FFT is 16 times the filter's half length rounded up to a power of two
+ * (overlap-save keeps {@code m - 2c} of every {@code m} points). FFT plans are cached per design.
+ */
+final class FftResampler implements ResamplerEngine {
+
+    private static final Map<String, FftFilterPlan> PLANS = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED_PLANS = 64;
+    /**
+     * The FFT stage is designed this much beyond the recipe's attenuation: its length barely changes the cost (the
+     * FFT size stays; the overlap grows by a few percent) and it brings the rejection just above the output
+     * Nyquist to soxr's (measured: soxr HQ 134.6 dB at 11100 Hz for 44100 -> 22050, this stage 130 dB at the
+     * recipe's 126 dB design).
+     */
+    static final double FFT_STAGE_MARGIN_DB = 14;
+    /** FFT length = this times the filter's half length, rounded up to a power of two. */
+    private static final int FFT_FACTOR = Integer.getInteger("audiopipeline.resample.fft-factor", 16);
+
+    private final FftLowpassStage first;
+    private final PolyphaseStage second;
+
+    FftResampler(RateRatio ratio, ResamplerQuality quality) {
+        int in = ratio.inputRate();
+        int out = ratio.outputRate();
+        double lowerNyquist = Math.min(in, out) / 2.0;
+        double passEnd = quality.passbandEdge() * lowerNyquist;
+        double stopStart = quality.stopbandEdge() * lowerNyquist;
+        int upsampling = out > in ? 2 : 1;
+        long filterRate = (long) upsampling * in;
+        int decimation = 1;
+        boolean single = filterRate % out == 0 && Long.bitCount(filterRate / out) == 1;
+        if (single) {
+            decimation = (int) (filterRate / out);
+        }
+        double transition = (stopStart - passEnd) / filterRate;
+        double attenuation = quality.attenuationDb() + FFT_STAGE_MARGIN_DB;
+        double halfWidth = KaiserWindow.lengthFor(attenuation, transition) / 2;
+        int multiple = Math.max(2, decimation);
+        int c = ((int) Math.ceil(halfWidth) + multiple - 1) / multiple * multiple;
+        int m = Integer.highestOneBit(Math.max(64, FFT_FACTOR * c - 1)) << 1;
+        LowpassKernel kernel = new LowpassKernel((passEnd + stopStart) / 2 / filterRate, halfWidth,
+                KaiserWindow.forAttenuation(attenuation));
+        String key = m + ":" + c + ":" + upsampling + ":" + kernel.cutoff() + ":" + halfWidth + ":"
+                + attenuation;
+        FftFilterPlan plan = PLANS.get(key);
+        if (plan == null) {
+            double[] taps = new double[c + 1];
+            for (int t = 0; t <= c; t++) {
+                taps[t] = upsampling * kernel.at(t);
+            }
+            plan = new FftFilterPlan(m, taps);
+            if (PLANS.size() < MAX_CACHED_PLANS) {
+                PLANS.putIfAbsent(key, plan);
+            }
+        }
+        this.second = single ? null
+                : new PolyphaseStage(new RateRatio((int) filterRate, out), passEnd, filterRate - stopStart,
+                        quality.attenuationDb());
+        this.first = new FftLowpassStage(plan, c, upsampling, decimation, single ? 0 : second.firstInput());
+    }
+
+    @Override
+    public void process(float[] samples, int offset, int length, SampleSink sink) {
+        if (second == null) {
+            first.process(samples, offset, length, sink);
+        } else {
+            first.process(samples, offset, length, (a, off, len) -> second.process(a, off, len, sink));
+        }
+    }
+
+    @Override
+    public void finish(long outputLength, SampleSink sink) {
+        if (second == null) {
+            first.finish(outputLength, sink);
+        } else {
+            second.limit(outputLength);
+            first.finish(second.inputsNeededFor(outputLength), (a, off, len) -> second.process(a, off, len, sink));
+            second.finish(outputLength, sink);
+        }
+    }
+
+    /** Taps per output of the polyphase stage, 0 without one; for tests and docs. */
+    int polyphaseTaps() {
+        return second == null ? 0 : second.taps();
+    }
+}

@@ -1,0 +1,35 @@
+package dev.audiopipeline.features.resample;
+
+import dev.audiopipeline.features.dsp.FrameFft;
+
+/**
+ * Whether the resampler's Vector API kernels ({@link VectorFftFilter}, {@link VectorDot}) run, or their scalar
+ * twins ({@link ScalarFftFilter}, {@link ScalarDot}), which compute the same bits more slowly: the Vector API is
+ * used where the feature kernel's FFT uses it ({@link FrameFft#vectorApiUsable()}: the JVM has
+ * {@code --add-modules jdk.incubator.vector} and 256-bit vectors).
+ */
+final class VectorSupport {
+
+    static final boolean ENABLED = FrameFft.vectorApiUsable();
+
+    private VectorSupport() {
+    }
+
+    /** The circular convolution of {@code re + i im} with the plan's filter, in place. */
+    static void filter(FftFilterPlan plan, float[] re, float[] im) {
+        if (ENABLED) {
+            VectorFftFilter.filter(plan, re, im);
+        } else {
+            ScalarFftFilter.filter(plan, re, im);
+        }
+    }
+
+    /** {@link ScalarDot#lanes4} on the chosen kernel. */
+    static void lanes4(float[] c, int[] rows, float[] x, int[] starts, int taps, float[] lanes) {
+        if (ENABLED) {
+            VectorDot.lanes4(c, rows, x, starts, taps, lanes);
+        } else {
+            ScalarDot.lanes4(c, rows, x, starts, taps, lanes);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package dev.audiopipeline.features.resample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The kernels under the fast engine: the FFT filter is a circular convolution, and the Vector API kernels and their
+ * scalar twins give the same bits, so a JVM without {@code jdk.incubator.vector} resamples identically.
+ */
+class ResamplerKernelsTest {
+
+    @ParameterizedTest(name = "m = {0}")
+    @ValueSource(ints = {16, 32, 64, 128, 256, 1024, 4096, 8192})
+    void fftFilterIsTheCircularConvolutionAndBothKernelsAgreeBitForBit(int m) {
+        Random random = new Random(m);
+        int c = Math.min(m / 2 - 1, 60);
+        double[] h = new double[c + 1];
+        for (int t = 0; t <= c; t++) {
+            h[t] = random.nextGaussian() / (1 + t);
+        }
+        FftFilterPlan plan = new FftFilterPlan(m, h);
+        float[] re = new float[m];
+        float[] im = new float[m];
+        for (int i = 0; i < m; i++) {
+            re[i] = (float) random.nextGaussian();
+            im[i] = (float) random.nextGaussian();
+        }
+        float[] vr = re.clone();
+        float[] vi = im.clone();
+        float[] sr = re.clone();
+        float[] si = im.clone();
+        VectorFftFilter.filter(plan, vr, vi);
+        ScalarFftFilter.filter(plan, sr, si);
+
+        double error = 0;
+        double peak = 0;
+        for (int i = 0; i < m; i++) {
+            double er = 0;
+            double ei = 0;
+            for (int t = -c; t <= c; t++) {
+                int k = Math.floorMod(i - t, m);
+                er += h[Math.abs(t)] * re[k];
+                ei += h[Math.abs(t)] * im[k];
+            }
+            error = Math.max(error, Math.hypot(er - vr[i], ei - vi[i]));
+            peak = Math.max(peak, Math.hypot(er, ei));
+        }
+        assertThat(error / peak).isLessThan(5e-7);
+        assertThat(bits(vr)).containsExactly(bits(sr));
+        assertThat(bits(vi)).containsExactly(bits(si));
+    }
+
+    @Test
+    void dotProductKernelsAgreeBitForBit() {
+        Random random = new Random(3);
+        float[] c = new float[64 * 40];
+        float[] x = new float[5000];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = (float) random.nextGaussian();
+        }
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) random.nextGaussian();
+        }
+        for (int taps : new int[] {8, 16, 24, 40}) {
+            for (int k = 0; k < 200; k++) {
+                int[] rows = new int[4];
+                int[] starts = new int[4];
+                for (int j = 0; j < 4; j++) {
+                    rows[j] = random.nextInt(60) * taps;
+                    starts[j] = random.nextInt(x.length - taps);
+                }
+                float[] vector = new float[32];
+                float[] scalar = new float[32];
+                VectorDot.lanes4(c, rows, x, starts, taps, vector);
+                ScalarDot.lanes4(c, rows, x, starts, taps, scalar);
+                assertThat(bits(vector)).containsExactly(bits(scalar));
+                double exact = 0;
+                for (int i = 0; i < taps; i++) {
+                    exact += (double) c[rows[0] + i] * x[starts[0] + i];
+                }
+                assertThat((double) ScalarDot.sumLanes(scalar, 0)).isCloseTo(exact,
+                        org.assertj.core.data.Offset.offset(1e-5 * taps));
+            }
+        }
+    }
+
+    /** Run in the child JVM: hashes of resampled noise for a few pairs, and which kernels ran. */
+    public static void main(String[] args) {
+        System.out.println("vector " + VectorSupport.ENABLED);
+        System.out.println("hashes " + hashes());
+    }
+
+    private static String hashes() {
+        StringBuilder text = new StringBuilder();
+        int[][] pairs = {{44100, 22050}, {48000, 22050}, {16000, 22050}, {22050, 22051}};
+        for (int[] pair : pairs) {
+            Random random = new Random(pair[0]);
+            float[] x = new float[pair[0]];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = (float) (random.nextGaussian() * 0.3);
+            }
+            float[] y = StreamingResampler.resample(x, pair[0], pair[1], ResampleType.SOXR_HQ);
+            text.append(Arrays.hashCode(bits(y))).append(' ');
+        }
+        return text.toString().trim();
+    }
+
+    @Test
+    void aJvmWithoutTheVectorModuleResamplesIdentically() throws IOException, InterruptedException {
+        assertThat(VectorSupport.ENABLED).isTrue(); // surefire adds the module
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
+                ResamplerKernelsTest.class.getName()))
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).contains("vector false").contains("hashes " + hashes());
+    }
+
+    private static int[] bits(float[] x) {
+        int[] b = new int[x.length];
+        for (int i = 0; i < x.length; i++) {
+            b[i] = Float.floatToRawIntBits(x[i]);
+        }
+        return b;
+    }
+}
