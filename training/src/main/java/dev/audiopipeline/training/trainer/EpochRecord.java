@@ -11,5 +11,5 @@ package dev.audiopipeline.training.trainer;
  * @param seconds wall-clock seconds the epoch took, evaluation included
  */
 public record EpochRecord(int epoch, double trainLoss, double validationLoss, double trainAccuracy,
-                          double validationAccuracy, double seconds) {
+                          double validationAccuracy, double seconds) implements java.io.Serializable {
 }
