@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.audiopipeline.pipeline.track.ExtractionSettings;
 import dev.audiopipeline.training.datasets.Normaliser;
 import dev.audiopipeline.training.networks.FeatureInput;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,6 +18,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -65,7 +65,7 @@ public final class BundleStore {
     public static void writeNetwork(Configuration conf, String uri, BundleManifest manifest, Model network,
                                     Normaliser normaliser) throws IOException {
         publish(conf, uri, staging -> {
-            FileSystem fs = staging.getFileSystem(conf);
+            FileSystem fs = fileSystem(staging, conf);
             try (OutputStream out = fs.create(new Path(staging, NETWORK), false)) {
                 ModelSerializer.writeModel(network, out, true);
             }
@@ -91,7 +91,7 @@ public final class BundleStore {
      */
     public static ModelBundle read(SparkSession spark, Configuration conf, String uri) throws IOException {
         Path root = new Path(uri);
-        FileSystem fs = root.getFileSystem(conf);
+        FileSystem fs = fileSystem(root, conf);
         Path manifestPath = new Path(root, MANIFEST);
         if (!fs.exists(manifestPath)) {
             throw new BundleException(uri + " is not a model bundle: " + MANIFEST + " is missing"
@@ -171,6 +171,15 @@ public final class BundleStore {
         return bundle;
     }
 
+    /**
+     * The filesystem of a bundle; on local disk the raw one: the bundle's own SHA-256 checksums tell damage, and
+     * Hadoop's {@code .crc} side files would make a file edited by hand unreadable with a less helpful message.
+     */
+    private static FileSystem fileSystem(Path path, Configuration conf) throws IOException {
+        FileSystem fs = path.getFileSystem(conf);
+        return fs instanceof ChecksumFileSystem checksummed ? checksummed.getRawFileSystem() : fs;
+    }
+
     /** What a writer puts into the staging folder. */
     @FunctionalInterface
     private interface Contents {
@@ -180,12 +189,12 @@ public final class BundleStore {
     private static void publish(Configuration conf, String uri, Contents contents, BundleManifest manifest)
             throws IOException {
         Path target = new Path(uri);
-        FileSystem fs = target.getFileSystem(conf);
+        FileSystem fs = fileSystem(target, conf);
         requireAbsent(conf, uri);
         Path staging = new Path(target.getParent(), "." + target.getName() + ".partial-" + UUID.randomUUID());
         try {
             fs.mkdirs(staging);
-            contents.write(staging);
+            contents.write(fs.makeQualified(staging));
             BundleManifest complete = manifest.withFiles(checksums(fs, staging));
             try (OutputStream out = fs.create(new Path(staging, MANIFEST), false)) {
                 JSON.writeValue(out, complete.asMap());
@@ -238,14 +247,6 @@ public final class BundleStore {
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
-    }
-
-    /** Bytes of a small file, for tests and tools. */
-    static byte[] bytes(FileSystem fs, Path file) throws IOException {
-        try (InputStream in = fs.open(file); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            in.transferTo(out);
-            return out.toByteArray();
         }
     }
 }
