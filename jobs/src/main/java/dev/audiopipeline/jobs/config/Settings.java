@@ -8,6 +8,9 @@ import dev.audiopipeline.pipeline.segment.SegmentSettings;
 import dev.audiopipeline.pipeline.source.TrackSplit;
 import dev.audiopipeline.pipeline.store.TableWriter;
 import dev.audiopipeline.pipeline.track.ExtractionSettings;
+import dev.audiopipeline.training.bundle.ModelKind;
+import dev.audiopipeline.training.datasets.TrackSplitter;
+import dev.audiopipeline.training.train.TrainingSettings;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -25,6 +28,8 @@ import java.util.Optional;
  */
 public final class Settings {
 
+    private static final String UNITS = TrainingSettings.UNITS.expectation();
+    private static final String DROPOUT = TrainingSettings.DROPOUT.expectation();
     private static final Map<String, Setting<?>> BY_KEY = new LinkedHashMap<>();
     private static final Map<ParameterRule<?>, Setting<?>> BY_RULE = new IdentityHashMap<>();
     private static final FeatureSettings FEATURE_DEFAULTS = FeatureSettings.defaults();
@@ -214,6 +219,99 @@ public final class Settings {
             .doc("Base of every variant's random seed (with the track, segment and variant number: a variant is "
                     + "the same on every run and every executor).")
             .defaultValue((int) AUGMENT_DEFAULTS.seed()));
+
+    // ---- train: training a model on extracted features ----
+
+    private static final TrainingSettings TRAIN_DEFAULTS = TrainingSettings.defaults(ModelKind.LSTM);
+
+    public static final Setting<Integer> TRAIN_EPOCHS = register(Setting.integer("train.epochs")
+            .doc("The most epochs a network trains (seeds 000 and 004 ran 100).")
+            .defaultValue(TRAIN_DEFAULTS.trainer().epochs()).rule(TrainingSettings.EPOCHS));
+
+    public static final Setting<Integer> TRAIN_PATIENCE = register(Setting.integer("train.patience")
+            .doc("Early stopping: stop after this many epochs without a lower validation loss, keeping the best "
+                    + "epoch's parameters; 0 never stops early.")
+            .defaultValue(TRAIN_DEFAULTS.trainer().patience()).rule(TrainingSettings.PATIENCE));
+
+    public static final Setting<Integer> TRAIN_BATCH_SIZE = register(Setting.integer("train.batch-size")
+            .doc("Segments per minibatch (per worker on Spark).")
+            .defaultValue(TRAIN_DEFAULTS.batchSize()).rule(TrainingSettings.BATCH_SIZE));
+
+    public static final Setting<Double> TRAIN_LEARNING_RATE = register(Setting.decimal("train.learning-rate")
+            .doc("Adam's learning rate; none takes the network's seed value (lstm 1e-4, cnn 5e-4, merged and dense "
+                    + "1e-3).")
+            .noneAllowed().rule(TrainingSettings.LEARNING_RATE));
+
+    public static final Setting<Double> TRAIN_GRADIENT_CLIP = register(Setting.decimal("train.gradient-clip")
+            .doc("Every gradient element is clipped to [-x, x] before the update (an LSTM diverged without it).")
+            .defaultValue(TRAIN_DEFAULTS.lstm().optimization().gradientClip()).rule(TrainingSettings.GRADIENT_CLIP));
+
+    public static final Setting<Integer> TRAIN_SEED = register(Setting.integer("train.seed")
+            .doc("The run's one seed: initial weights, dropout masks, shuffling and the validation carving follow "
+                    + "from it (the same input and settings give the same model).")
+            .defaultValue((int) TRAIN_DEFAULTS.seed()));
+
+    public static final Setting<Double> TRAIN_VALIDATION_FRACTION = register(Setting.decimal(
+            "train.validation-fraction")
+            .doc("Share of each label's training tracks kept aside (by track) to watch the validation loss.")
+            .defaultValue(TRAIN_DEFAULTS.validationFraction()).rule(TrackSplitter.VALIDATION_FRACTION));
+
+    public static final Setting<Double> TRAIN_TEST_FRACTION = register(Setting.decimal("train.test-fraction")
+            .doc("Share of each label's tracks held out for testing, only when the features have no test split.")
+            .defaultValue(TRAIN_DEFAULTS.testFraction()).rule(TrackSplitter.TEST_FRACTION));
+
+    public static final Setting<String> TRAIN_MODE = register(Setting.text("train.mode")
+            .doc("Where a network trains: spark (DL4J's parameter averaging over the executors) or local (in the "
+                    + "driver, for one machine).")
+            .defaultValue(TRAIN_DEFAULTS.mode().code()).check(v -> v.equals("spark") || v.equals("local"),
+                    "spark or local"));
+
+    public static final Setting<Integer> TRAIN_WORKERS = register(Setting.integer("train.workers")
+            .doc("Spark tasks training at once (executors x task slots); 0 takes Spark's default parallelism.")
+            .defaultValue(TRAIN_DEFAULTS.workers()).rule(TrainingSettings.WORKERS));
+
+    public static final Setting<Integer> TRAIN_AVERAGING_FREQUENCY = register(Setting.integer(
+            "train.averaging-frequency")
+            .doc("Minibatches each worker fits between two averagings of parameters and Adam's state.")
+            .defaultValue(TRAIN_DEFAULTS.averagingFrequency()).rule(TrainingSettings.AVERAGING_FREQUENCY));
+
+    public static final Setting<Integer> TRAIN_PREFETCH_BATCHES = register(Setting.integer("train.prefetch-batches")
+            .doc("Minibatches each worker loads ahead on another thread.")
+            .defaultValue(TRAIN_DEFAULTS.prefetchBatches()).rule(TrainingSettings.PREFETCH_BATCHES));
+
+    public static final Setting<Integer> TRAIN_LSTM_UNITS = register(Setting.integer("train.lstm.units")
+            .doc("Units of each of the LSTM network's two LSTM layers (seed 000: 64).")
+            .defaultValue(TRAIN_DEFAULTS.lstm().units()).check(TrainingSettings.UNITS::accepts, UNITS));
+
+    public static final Setting<Integer> TRAIN_LSTM_DENSE_UNITS = register(Setting.integer("train.lstm.dense-units")
+            .doc("Units of the LSTM network's first dense relu layer (seed 000: 64).")
+            .defaultValue(TRAIN_DEFAULTS.lstm().denseUnits()).check(TrainingSettings.UNITS::accepts, UNITS));
+
+    public static final Setting<Double> TRAIN_LSTM_DENSE_DROPOUT = register(Setting.decimal(
+            "train.lstm.dense-dropout")
+            .doc("Dropout after the LSTM network's first dense layer (seed 000: 0.4).")
+            .defaultValue(TRAIN_DEFAULTS.lstm().denseDropout()).check(TrainingSettings.DROPOUT::accepts, DROPOUT));
+
+    public static final Setting<Integer> TRAIN_LSTM_HIDDEN_UNITS = register(Setting.integer("train.lstm.hidden-units")
+            .doc("Units of the LSTM network's second dense relu layer (seed 000: 16).")
+            .defaultValue(TRAIN_DEFAULTS.lstm().hiddenUnits()).check(TrainingSettings.UNITS::accepts, UNITS));
+
+    public static final Setting<Double> TRAIN_LSTM_HIDDEN_DROPOUT = register(Setting.decimal(
+            "train.lstm.hidden-dropout")
+            .doc("Dropout after the LSTM network's second dense layer (seed 000: 0.3).")
+            .defaultValue(TRAIN_DEFAULTS.lstm().hiddenDropout()).check(TrainingSettings.DROPOUT::accepts, DROPOUT));
+
+    public static final Setting<Integer> TRAIN_CNN_DENSE_UNITS = register(Setting.integer("train.cnn.dense-units")
+            .doc("Units of the CNN's dense relu layer after its three convolution blocks (seed 002: 64).")
+            .defaultValue(TRAIN_DEFAULTS.cnn().denseUnits()).check(TrainingSettings.UNITS::accepts, UNITS));
+
+    public static final Setting<Double> TRAIN_CNN_DROPOUT = register(Setting.decimal("train.cnn.dropout")
+            .doc("Dropout after the CNN's dense layer (seed 002: 0.5).")
+            .defaultValue(TRAIN_DEFAULTS.cnn().dropout()).check(TrainingSettings.DROPOUT::accepts, DROPOUT));
+
+    public static final Setting<Double> TRAIN_DENSE_DROPOUT = register(Setting.decimal("train.dense.dropout")
+            .doc("Dropout after each hidden layer of the dense network over the statistics.")
+            .defaultValue(TRAIN_DEFAULTS.dense().dropout()).check(TrainingSettings.DROPOUT::accepts, DROPOUT));
 
     private Settings() {}
 

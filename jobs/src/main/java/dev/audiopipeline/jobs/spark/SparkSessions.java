@@ -1,8 +1,9 @@
 package dev.audiopipeline.jobs.spark;
 
 import dev.audiopipeline.jobs.config.JobConfig;
-import java.util.Map;
 import dev.audiopipeline.pipeline.spark.KryoSetup;
+import dev.audiopipeline.training.trainer.Nd4jKryo;
+import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -18,6 +19,14 @@ public final class SparkSessions {
     private SparkSessions() {}
 
     public static SparkSession start(String appName, JobConfig config, String masterOption) {
+        return start(appName, config, masterOption, false);
+    }
+
+    /**
+     * @param nd4j the job moves ND4J arrays through Spark (training, scoring with a network): ND4J's Kryo
+     *     registrator is added and the Kryo buffer raised ({@link Nd4jKryo})
+     */
+    public static SparkSession start(String appName, JobConfig config, String masterOption, boolean nd4j) {
         SparkConf conf = new SparkConf(); // reads the spark.* system properties spark-submit sets
         for (Map.Entry<String, String> property : config.sparkProperties().entrySet()) {
             conf.set(property.getKey(), property.getValue());
@@ -36,6 +45,9 @@ public final class SparkSessions {
         // One BLAS/OpenMP thread per task on executors (ND4J otherwise takes every core in every task).
         conf.setIfMissing("spark.executorEnv.OMP_NUM_THREADS", "1");
         KryoSetup.apply(conf); // Kryo, with the product's records registered
+        if (nd4j) {
+            Nd4jKryo.apply(conf);
+        }
         return SparkSession.builder().config(conf).getOrCreate();
     }
 }

@@ -34,6 +34,14 @@ public record TrainingSettings(ModelKind kind, LstmSettings lstm, CnnSettings cn
                                double validationFraction, double testFraction, long seed, Mode mode, int workers,
                                int averagingFrequency, int prefetchBatches) {
 
+    public static final ParameterRule<Integer> EPOCHS = ParameterRule.intIn("epochs", 1, 100_000);
+    /** 0 never stops early. */
+    public static final ParameterRule<Integer> PATIENCE = ParameterRule.intIn("patience", 0, 100_000);
+    public static final ParameterRule<Double> LEARNING_RATE = ParameterRule.between("learning_rate", 0, false, 10, true);
+    public static final ParameterRule<Double> GRADIENT_CLIP = ParameterRule.positive("gradient_clip");
+    /** A share of units dropped. */
+    public static final ParameterRule<Double> DROPOUT = ParameterRule.between("dropout", 0, true, 1, false);
+    public static final ParameterRule<Integer> UNITS = ParameterRule.intIn("units", 1, 1_000_000);
     public static final ParameterRule<Integer> BATCH_SIZE = ParameterRule.intIn("batch_size", 1, 65_536);
     public static final ParameterRule<Integer> WORKERS = ParameterRule.intIn("workers", 0, 100_000);
     public static final ParameterRule<Integer> AVERAGING_FREQUENCY = ParameterRule.intIn("averaging_frequency", 1,
@@ -57,6 +65,8 @@ public record TrainingSettings(ModelKind kind, LstmSettings lstm, CnnSettings cn
     }
 
     public TrainingSettings {
+        EPOCHS.require(trainer.epochs());
+        PATIENCE.require(trainer.patience());
         BATCH_SIZE.require(batchSize);
         TrackSplitter.VALIDATION_FRACTION.require(validationFraction);
         TrackSplitter.TEST_FRACTION.require(testFraction);
