@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
         },
         commandListHeading = "%nCommands:%n",
         footer = {"", "Run 'audio-pipeline <command> --help' for a command's options."},
-        subcommands = {FeaturesCommand.class, ExtractCommand.class, TrainCommand.class, CorpusCommand.class,
+        subcommands = {FeaturesCommand.class, ExtractCommand.class, TrainCommand.class, EvaluateCommand.class,
+            CorpusCommand.class,
             DoctorCommand.class,
             ConfigCommand.class})
 public final class AudioPipelineCommand implements Runnable {
