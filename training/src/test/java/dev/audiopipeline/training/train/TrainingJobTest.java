@@ -3,17 +3,27 @@ package dev.audiopipeline.training.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.audiopipeline.features.FeatureSettings;
+import dev.audiopipeline.pipeline.segment.SegmentSettings;
+import dev.audiopipeline.pipeline.store.IncompatibleOutputException;
 import dev.audiopipeline.pipeline.testing.SparkTestSession;
 import dev.audiopipeline.pipeline.testing.TestScratch;
+import dev.audiopipeline.pipeline.track.ExtractionSettings;
 import dev.audiopipeline.training.bundle.BundleManifest;
 import dev.audiopipeline.training.bundle.BundleStore;
 import dev.audiopipeline.training.bundle.ModelBundle;
 import dev.audiopipeline.training.bundle.ModelKind;
 import dev.audiopipeline.training.bundle.SegmentScore;
 import dev.audiopipeline.training.bundle.SegmentScorer;
+import dev.audiopipeline.training.datasets.DataSplit;
 import dev.audiopipeline.training.datasets.FeatureRows;
 import dev.audiopipeline.training.datasets.SplitData;
 import dev.audiopipeline.training.datasets.TrackSplitter;
+import dev.audiopipeline.training.evaluate.EvaluationJob;
+import dev.audiopipeline.training.evaluation.ModelEvaluation;
 import dev.audiopipeline.training.prediction.TrackAggregation;
 import dev.audiopipeline.training.prediction.TrackPrediction;
 import dev.audiopipeline.training.prediction.TrackPredictor;
@@ -22,6 +32,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -69,6 +80,43 @@ class TrainingJobTest {
         assertThat(manifest.trainingSettings()).containsEntry("mode", "spark");
         assertThat(heldOutTrackAccuracy(spark, bundleUri, features)).isGreaterThanOrEqualTo(0.75);
         assertThat(Files.list(work).map(p -> p.getFileName().toString()).toList()).containsExactly("dense");
+
+        // evaluate: the track metrics recomputed from predictions/ are metrics.json's.
+        Path report = work.resolve("report");
+        ModelEvaluation evaluation = new EvaluationJob(spark).run(List.of(bundleUri), features, DataSplit.TEST,
+                report.toUri().toString()).get(0);
+        JsonNode metrics = new ObjectMapper().readTree(report.resolve("metrics.json").toFile());
+        List<Row> tracks = spark.read().parquet(report.resolve("predictions/tracks").toString()).collectAsList();
+        long right = tracks.stream().filter(r -> r.getString(r.fieldIndex("label"))
+                .equals(r.getString(r.fieldIndex("predicted_label")))).count();
+        assertThat(metrics.get("track").get("accuracy").asDouble()).isEqualTo(right / (double) tracks.size())
+                .isEqualTo(evaluation.track().accuracy());
+        assertThat(metrics.get("tracks_evaluated").asLong()).isEqualTo(tracks.size());
+        assertThat(spark.read().parquet(report.resolve("predictions/segments").toString()).count())
+                .isEqualTo(metrics.get("rows_evaluated").asLong());
+        assertThat(Files.readString(report.resolve("report.html"))).contains("<svg");
+        assertThat(Files.readAllLines(report.resolve("predictions.csv"))).hasSize(tracks.size() + 1);
+    }
+
+    @Test
+    void featuresExtractedWithOtherSettingsAreRefusedByEvaluateNamingThem(SparkSession spark) throws IOException {
+        String features = ExtractedCorpus.fourStyles(spark);
+        String bundleUri = work.resolve("tiny").toUri().toString();
+        new TrainingJob(spark, "test").run(features, settings(ModelKind.DENSE, TrainingSettings.Mode.LOCAL, 1),
+                bundleUri);
+        Path manifest = Path.of(java.net.URI.create(bundleUri)).resolve(BundleStore.MANIFEST);
+        // The same bundle as if trained on features of 20 MFCCs (a consistent settings document, hash included).
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode edited = (ObjectNode) json.readTree(manifest.toFile());
+        edited.set("feature_settings", json.valueToTree(new ExtractionSettings(
+                FeatureSettings.builder().nMfcc(20).build(), SegmentSettings.defaults(), 600).asMap()));
+        json.writeValue(manifest.toFile(), edited);
+
+        assertThatThrownBy(() -> new EvaluationJob(spark).run(List.of(bundleUri), features, DataSplit.TEST,
+                work.resolve("refused").toUri().toString()))
+                .isInstanceOf(IncompatibleOutputException.class)
+                .hasMessageContaining("features.n_mfcc: the model 20, these features 13");
+        assertThat(work.resolve("refused")).doesNotExist();
     }
 
     @Test
