@@ -1,0 +1,74 @@
+package dev.audiopipeline.pipeline.tags;
+
+import dev.audiopipeline.pipeline.decode.SeekableSource;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jaudiotagger.audio.AudioFileIO;
+
+/**
+ * Reads the genre a file carries with jaudiotagger, from any {@link SeekableSource} (a local file, HDFS, S3):
+ * jaudiotagger reads {@code java.io.File}s only, so the bytes that hold the tags ({@link TagCopyPlan}) are copied
+ * to a temporary file under the scratch directory, read, and deleted. The source is never written, nor closed.
+ *
+ * <p>Never throws: a file whose tags cannot be read (a format jaudiotagger does not read, such as Opus; a broken
+ * tag; tags larger than the limit; an I/O error) gives {@link ExistingTags#none} with the reason, and FFmpeg's
+ * metadata can then be tried ({@link FfmpegTags}). Thread-safe; one instance can serve every task of an executor.
+ */
+public final class TagReader {
+
+    /** The tag bytes read per file at most by default: more than any cover art a tagger embeds. */
+    public static final long DEFAULT_MAX_TAG_BYTES = 16L * 1024 * 1024;
+
+    /** jaudiotagger logs every oddity of every file at INFO/WARNING; held here so the level is not lost to GC. */
+    private static final Logger JAUDIOTAGGER_LOG = Logger.getLogger("org.jaudiotagger");
+
+    static {
+        JAUDIOTAGGER_LOG.setLevel(Level.OFF);
+    }
+
+    private final Path scratch;
+    private final long maxTagBytes;
+
+    /**
+     * @param scratch where the temporary copies go (on an executor, one of Spark's local directories); it must be
+     *     on a filesystem with sparse files (ext4, xfs, btrfs, tmpfs: every Linux default)
+     * @param maxTagBytes the most bytes read for one file's tags
+     */
+    public TagReader(Path scratch, long maxTagBytes) {
+        if (maxTagBytes < TagCopyPlan.HEAD_BYTES + TagCopyPlan.TAIL_BYTES) {
+            throw new IllegalArgumentException("maxTagBytes must be at least "
+                    + (TagCopyPlan.HEAD_BYTES + TagCopyPlan.TAIL_BYTES) + ", got " + maxTagBytes);
+        }
+        this.scratch = scratch;
+        this.maxTagBytes = maxTagBytes;
+    }
+
+    /** Copies under {@code java.io.tmpdir}, at most {@link #DEFAULT_MAX_TAG_BYTES} per file. */
+    public static TagReader inTempDirectory() {
+        return new TagReader(Path.of(System.getProperty("java.io.tmpdir")), DEFAULT_MAX_TAG_BYTES);
+    }
+
+    /**
+     * The genres {@code source} carries. Reads only the tag-bearing bytes, from the source's current content.
+     *
+     * @param name the path or URI, for the detail of what went wrong
+     */
+    public ExistingTags read(SeekableSource source, String name) {
+        try {
+            SourceBytes in = new SourceBytes(source);
+            TagCopyPlan plan = TagCopyPlan.plan(in, maxTagBytes);
+            try (LocalTagCopy copy = LocalTagCopy.write(plan, in, scratch)) {
+                return JaudiotaggerGenres.of(AudioFileIO.read(copy.path().toFile()));
+            }
+        } catch (UnreadableTagsException e) {
+            return ExistingTags.none(name + ": " + e.getMessage());
+        } catch (IOException e) {
+            return ExistingTags.none(name + ": tags unreadable: " + e);
+        } catch (Exception | StackOverflowError e) {
+            // jaudiotagger's CannotReadException, TagException, ... and runtime exceptions on broken tags.
+            return ExistingTags.none(name + ": jaudiotagger: " + e);
+        }
+    }
+}
