@@ -11,29 +11,46 @@ import java.util.function.Supplier;
  * The genres a file already carries, in the order its tag lists them, and where they came from.
  *
  * @param source the tag format, {@link TagSource#NONE} when no genre was found
+ * @param rawValues the stored genre values, in order, each once (e.g. {@code "(17)"}, {@code "Rock/Pop"}), also
+ *     those that added no genre of their own ({@code "Rock"} after {@code "(17)"})
  * @param genres the genres found, in tag order, no two equal ignoring case; empty for {@link TagSource#NONE}
  * @param detail why there are none (e.g. "no genre in the ID3v2 tag", "jaudiotagger: ..."), or null when found
  */
-public record ExistingTags(TagSource source, List<GenreTag> genres, String detail) implements Serializable {
+public record ExistingTags(TagSource source, List<String> rawValues, List<GenreTag> genres, String detail)
+        implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     public ExistingTags {
         Objects.requireNonNull(source, "source");
+        rawValues = List.copyOf(rawValues);
         genres = List.copyOf(genres);
         if (genres.isEmpty() != (source == TagSource.NONE)) {
             throw new IllegalArgumentException("source " + source + " with " + genres.size() + " genres");
         }
     }
 
-    /** Genres found in {@code source}; {@code genres} must not be empty. */
-    public static ExistingTags of(TagSource source, List<GenreTag> genres) {
-        return new ExistingTags(source, genres, null);
+    /**
+     * The genres read from {@code source}: {@code parsed} in order, a genre equal (ignoring case) to an earlier one
+     * dropped, its raw value kept. {@link #none} when {@code parsed} is empty.
+     *
+     * @param otherwise the detail when there are none
+     */
+    public static ExistingTags of(TagSource source, List<GenreTag> parsed, String otherwise) {
+        LinkedHashSet<String> raw = new LinkedHashSet<>();
+        List<GenreTag> genres = new ArrayList<>();
+        for (GenreTag candidate : parsed) {
+            raw.add(candidate.raw());
+            if (genres.stream().noneMatch(genre -> genre.genre().equalsIgnoreCase(candidate.genre()))) {
+                genres.add(candidate);
+            }
+        }
+        return genres.isEmpty() ? none(otherwise) : new ExistingTags(source, List.copyOf(raw), genres, null);
     }
 
     /** No genre, and why. */
     public static ExistingTags none(String detail) {
-        return new ExistingTags(TagSource.NONE, List.of(), Objects.requireNonNull(detail, "detail"));
+        return new ExistingTags(TagSource.NONE, List.of(), List.of(), Objects.requireNonNull(detail, "detail"));
     }
 
     public boolean found() {
@@ -47,15 +64,6 @@ public record ExistingTags(TagSource source, List<GenreTag> genres, String detai
             names.add(genre.genre());
         }
         return names;
-    }
-
-    /** The stored values the genres came from, in order, each once. */
-    public List<String> rawValues() {
-        LinkedHashSet<String> raw = new LinkedHashSet<>();
-        for (GenreTag genre : genres) {
-            raw.add(genre.raw());
-        }
-        return List.copyOf(raw);
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.audiopipeline.pipeline.tags;
 
 import dev.audiopipeline.pipeline.decode.MediaMetadata;
-import java.util.List;
 
 /**
  * The genre in the metadata FFmpeg read while opening a stream for decoding ({@link MediaMetadata}): the
@@ -18,11 +17,8 @@ public final class FfmpegTags {
         if (metadata.container().isEmpty()) {
             return ExistingTags.none("ffmpeg: not an FFmpeg-decoded stream");
         }
-        List<GenreTag> genres = GenreValues.fromText(metadata.values("genre"));
-        if (genres.isEmpty()) {
-            return ExistingTags.none("ffmpeg: no genre in the " + metadata.container() + " metadata");
-        }
-        return ExistingTags.of(source(metadata.container()), genres);
+        return ExistingTags.of(source(metadata.container()), GenreValues.fromText(metadata.values("genre")),
+                "ffmpeg: no genre in the " + metadata.container() + " metadata");
     }
 
     /** The tag format a demuxer's metadata comes from, where the container has only one. */

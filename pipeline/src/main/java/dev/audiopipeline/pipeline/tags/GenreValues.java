@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  *   <li>never on {@code ,}: Discogs' "Folk, World, &amp; Country" is one genre, and a comma-joined value can be
  *       mapped whole in the mapping file.
  * </ul>
- * Parts are trimmed; empty parts dropped; a genre equal (ignoring case) to one already found is dropped. ID3
+ * Parts are trimmed, empty parts dropped (repeated genres are left to {@link ExistingTags#of}). ID3
  * numbers are resolved only for ID3 sources ({@link Id3Genres}); elsewhere {@code 17} stays the text "17".
  */
 final class GenreValues {
@@ -55,7 +55,9 @@ final class GenreValues {
                 List<String> names = id3 ? Id3Genres.resolve(part.strip()) : List.of(part);
                 for (String name : names) {
                     for (String genre : splitSlash(name.strip())) {
-                        add(genres, new GenreTag(raw, genre));
+                        if (!genre.isEmpty()) {
+                            genres.add(new GenreTag(raw, genre));
+                        }
                     }
                 }
             }
@@ -85,17 +87,5 @@ final class GenreValues {
             parts.add(part.strip());
         }
         return parts;
-    }
-
-    private static void add(List<GenreTag> genres, GenreTag candidate) {
-        if (candidate.genre().isEmpty()) {
-            return;
-        }
-        for (GenreTag genre : genres) {
-            if (genre.genre().equalsIgnoreCase(candidate.genre())) {
-                return;
-            }
-        }
-        genres.add(candidate);
     }
 }

@@ -61,12 +61,13 @@ final class JaudiotaggerGenres {
         }
         List<String> stored = new ArrayList<>();
         for (TagField field : tag.getFields(FieldKey.GENRE)) {
-            if (field instanceof AbstractID3v2Frame frame && frame.getBody() instanceof AbstractFrameBodyTextInfo text) {
+            if (field instanceof AbstractID3v2Frame frame
+                    && frame.getBody() instanceof AbstractFrameBodyTextInfo text) {
                 // The frame's text as stored: getValues() also cuts ID3v2.3 references apart ("(4)", "Eurodisco").
                 stored.addAll(List.of(text.getText().split("\0")));
             }
         }
-        return found(TagSource.ID3V2, GenreValues.fromId3v2(stored), "no genre in the ID3v2 tag");
+        return ExistingTags.of(TagSource.ID3V2, GenreValues.fromId3v2(stored), "no genre in the ID3v2 tag");
     }
 
     private static ExistingTags id3v1(ID3v1Tag tag) {
@@ -76,14 +77,15 @@ final class JaudiotaggerGenres {
         String name = tag.getFirstGenre();
         Integer id = name == null || name.isEmpty() ? null : GenreTypes.getInstanceOf().getIdForValue(name);
         List<GenreTag> genres = id == null ? List.of() : GenreValues.fromNumber(String.valueOf(id), id);
-        return found(TagSource.ID3V1, genres, "no genre in the ID3v1 tag");
+        return ExistingTags.of(TagSource.ID3V1, genres, "no genre in the ID3v1 tag");
     }
 
     private static ExistingTags vorbis(VorbisCommentTag tag) {
         if (tag == null) {
             return ExistingTags.none("no Vorbis comments");
         }
-        return found(TagSource.VORBIS, GenreValues.fromText(tag.getAll(FieldKey.GENRE)), "no GENRE Vorbis comment");
+        return ExistingTags.of(TagSource.VORBIS, GenreValues.fromText(tag.getAll(FieldKey.GENRE)),
+                "no GENRE Vorbis comment");
     }
 
     /** {@code ©gen} text first, then the numeric {@code gnre} atom (ID3v1 number + 1). */
@@ -99,24 +101,17 @@ final class JaudiotaggerGenres {
         for (TagField field : tag.getFields(Mp4FieldKey.GENRE.getFieldName())) {
             if (field instanceof Mp4TagTextNumberField number && !number.getNumbers().isEmpty()) {
                 int stored = number.getNumbers().get(0);
-                for (GenreTag genre : GenreValues.fromNumber(String.valueOf(stored), stored - 1)) {
-                    if (genres.stream().noneMatch(g -> g.genre().equalsIgnoreCase(genre.genre()))) {
-                        genres.add(genre);
-                    }
-                }
+                genres.addAll(GenreValues.fromNumber(String.valueOf(stored), stored - 1));
             }
         }
-        return found(TagSource.MP4, genres, "no ©gen or gnre atom");
+        return ExistingTags.of(TagSource.MP4, genres, "no ©gen or gnre atom");
     }
 
     private static ExistingTags riffInfo(WavInfoTag tag) {
         if (tag == null) {
             return ExistingTags.none("no LIST/INFO chunk");
         }
-        return found(TagSource.RIFF_INFO, GenreValues.fromText(tag.getAll(FieldKey.GENRE)), "no IGNR in LIST/INFO");
-    }
-
-    private static ExistingTags found(TagSource source, List<GenreTag> genres, String otherwise) {
-        return genres.isEmpty() ? ExistingTags.none(otherwise) : ExistingTags.of(source, genres);
+        return ExistingTags.of(TagSource.RIFF_INFO, GenreValues.fromText(tag.getAll(FieldKey.GENRE)),
+                "no IGNR in LIST/INFO");
     }
 }

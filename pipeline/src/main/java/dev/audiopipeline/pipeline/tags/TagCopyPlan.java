@@ -46,10 +46,10 @@ record TagCopyPlan(TagContainer container, long length, List<ByteRange> ranges) 
         ranges.add(new ByteRange(0, head.length));
         switch (container) {
             case MP3 -> {
-                ranges.add(new ByteRange(0, Math.min(length, id3End + HEAD_BYTES)));
+                ranges.add(new ByteRange(0, id3End + HEAD_BYTES));
                 ranges.add(tail(length));
             }
-            case FLAC -> ranges.add(new ByteRange(0, Math.min(length, flacMetadataEnd(in, id3End, maxBytes) + HEAD_BYTES)));
+            case FLAC -> ranges.add(new ByteRange(0, flacMetadataEnd(in, id3End, maxBytes) + HEAD_BYTES));
             case OGG_VORBIS -> {
                 ranges.add(new ByteRange(0, oggHeaderPagesEnd(in, maxBytes)));
                 ranges.add(tail(length));
