@@ -32,7 +32,14 @@ final class LocalTagCopy implements Closeable {
             long written = 0;
             for (ByteRange range : plan.ranges()) {
                 out.seek(sparse ? range.start() : written);
-                for (long at = range.start(); at < range.end(); ) {
+                long at = range.start();
+                if (at < plan.head().length) {
+                    int count = (int) Math.min(plan.head().length, range.end()) - (int) at;
+                    out.write(plan.head(), (int) at, count);
+                    at += count;
+                    written += count;
+                }
+                while (at < range.end()) {
                     int count = in.fill(at, buffer, 0, (int) Math.min(buffer.length, range.end() - at));
                     if (count == 0) {
                         break; // the source is shorter than its length said

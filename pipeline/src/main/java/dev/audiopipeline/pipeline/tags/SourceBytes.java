@@ -4,11 +4,15 @@ import dev.audiopipeline.pipeline.decode.SeekableSource;
 import java.io.IOException;
 import java.util.Arrays;
 
-/** Whole reads at a position of a {@link SeekableSource} (which may return fewer bytes than asked per call). */
+/**
+ * Whole reads at a position of a {@link SeekableSource} (which may return fewer bytes than asked per call), the
+ * file's first bytes read once and then served from memory.
+ */
 final class SourceBytes {
 
     private final SeekableSource source;
     private final long length;
+    private byte[] head = new byte[0];
 
     SourceBytes(SeekableSource source) throws IOException {
         this.source = source;
@@ -20,8 +24,17 @@ final class SourceBytes {
         return length;
     }
 
+    /** The first {@code count} bytes (fewer if the file is shorter), kept for later reads. */
+    byte[] head(int count) throws IOException {
+        head = read(0, count);
+        return head;
+    }
+
     /** Up to {@code count} bytes from {@code position}: fewer only at the end of the source. */
     byte[] read(long position, int count) throws IOException {
+        if (position + count <= head.length) {
+            return Arrays.copyOfRange(head, (int) position, (int) position + count);
+        }
         byte[] buffer = new byte[count];
         int filled = fill(position, buffer, 0, count);
         return filled == count ? buffer : Arrays.copyOf(buffer, filled);

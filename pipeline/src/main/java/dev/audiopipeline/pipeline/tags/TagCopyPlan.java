@@ -10,8 +10,9 @@ import java.util.Set;
  * Which bytes of a file hold its tags and what jaudiotagger reads around them, found by reading only container
  * headers: the first {@value #HEAD_BYTES} bytes always; for MP3 the ID3v2 tag and the frames after it, and the
  * last {@value #TAIL_BYTES} bytes (ID3v1); for FLAC every metadata block; for Ogg Vorbis the header pages and the
- * last pages; for MP4, WAV and AIFF every top-level box or chunk whole except the audio ({@code mdat},
- * {@code data}, {@code SSND}), of which only the header is kept, wherever in the file they are.
+ * last pages; for MP4, WAV and AIFF the top-level boxes or chunks jaudiotagger reads ({@link #MP4_READ},
+ * {@link #WAV_READ}, {@link #AIFF_READ}) whole, wherever in the file they are, and only the header of every
+ * other (the audio, padding, markers), which jaudiotagger skips by its size.
  *
  * <p>Bounded: a plan of more than {@code maxBytes}, or a walk over more than {@value #MAX_CHUNKS} boxes, chunks
  * or pages, is refused ({@link UnreadableTagsException}) before anything is copied, so jaudiotagger never meets
@@ -20,14 +21,20 @@ import java.util.Set;
  * @param container the container, which names the copy's extension and layout
  * @param length the source's length
  * @param ranges the bytes to copy, sorted and disjoint
+ * @param head the file's first bytes, read while planning (the copy takes them from here, not from the source)
  */
-record TagCopyPlan(TagContainer container, long length, List<ByteRange> ranges) {
+record TagCopyPlan(TagContainer container, long length, List<ByteRange> ranges, byte[] head) {
 
     static final int HEAD_BYTES = 64 * 1024;
     static final int TAIL_BYTES = 128 * 1024;
     static final int MAX_CHUNKS = 10_000;
     private static final int ID3V2_HEADER = 10;
-    private static final Set<String> MP4_PAYLOAD = Set.of("mdat", "free", "skip", "wide");
+    /** Top-level boxes jaudiotagger reads: the brand, and the movie box holding the track and {@code udta/meta/ilst}. */
+    static final Set<String> MP4_READ = Set.of("ftyp", "moov");
+    /** Chunks jaudiotagger reads: the format, {@code LIST} ({@code INFO}) and ID3. */
+    static final Set<String> WAV_READ = Set.of("fmt ", "fact", "LIST", "id3 ", "ID3 ");
+    /** Chunks jaudiotagger reads: the common chunk, ID3, and the text chunks. */
+    static final Set<String> AIFF_READ = Set.of("COMM", "FVER", "ID3 ", "id3 ", "NAME", "AUTH", "ANNO", "(c) ");
 
     /** How many bytes the copy will hold. */
     long bytes() {
@@ -39,7 +46,7 @@ record TagCopyPlan(TagContainer container, long length, List<ByteRange> ranges) 
         if (length <= 0) {
             throw new UnreadableTagsException(length == 0 ? "file is empty" : "file length unknown");
         }
-        byte[] head = in.read(0, (int) Math.min(length, HEAD_BYTES));
+        byte[] head = in.head((int) Math.min(length, HEAD_BYTES));
         long id3End = id3v2End(head, length, maxBytes);
         TagContainer container = TagContainer.sniff(head, head.length, (int) Math.min(id3End, head.length));
         List<ByteRange> ranges = new ArrayList<>();
@@ -55,14 +62,14 @@ record TagCopyPlan(TagContainer container, long length, List<ByteRange> ranges) 
                 ranges.add(tail(length));
             }
             case MP4 -> mp4Boxes(in, ranges, maxBytes);
-            case WAV -> chunks(in, ranges, maxBytes, false, "data");
-            case AIFF -> chunks(in, ranges, maxBytes, true, "SSND");
+            case WAV -> chunks(in, ranges, maxBytes, false, WAV_READ);
+            case AIFF -> chunks(in, ranges, maxBytes, true, AIFF_READ);
         }
         List<ByteRange> inFile = new ArrayList<>();
         for (ByteRange range : ranges) {
             inFile.add(new ByteRange(Math.min(range.start(), length), Math.min(range.end(), length)));
         }
-        TagCopyPlan plan = new TagCopyPlan(container, length, ByteRange.merge(inFile));
+        TagCopyPlan plan = new TagCopyPlan(container, length, ByteRange.merge(inFile), head);
         if (plan.bytes() > maxBytes) {
             throw tooLarge(plan.bytes(), maxBytes);
         }
@@ -160,18 +167,18 @@ record TagCopyPlan(TagContainer container, long length, List<ByteRange> ranges) 
             if (size < headerSize) {
                 return; // not a box: the walk (and what jaudiotagger can read) ends here
             }
-            long end = position + size;
-            ranges.add(new ByteRange(position, Math.min(length,
-                    MP4_PAYLOAD.contains(type) ? position + headerSize : end)));
-            if (!MP4_PAYLOAD.contains(type) && size > maxBytes) {
+            boolean read = MP4_READ.contains(type);
+            if (read && size > maxBytes) {
                 throw tooLarge(size, maxBytes);
             }
-            position = end;
+            ranges.add(new ByteRange(position, position + (read ? size : headerSize)));
+            position += size;
         }
     }
 
     /** RIFF (little-endian sizes) or IFF (big-endian) chunks after the 12-byte form header. */
-    private static void chunks(SourceBytes in, List<ByteRange> ranges, long maxBytes, boolean bigEndian, String audio)
+    private static void chunks(SourceBytes in, List<ByteRange> ranges, long maxBytes, boolean bigEndian,
+            Set<String> read)
             throws IOException, UnreadableTagsException {
         long length = in.length();
         long position = 12;
@@ -183,13 +190,13 @@ record TagCopyPlan(TagContainer container, long length, List<ByteRange> ranges) 
             String id = new String(header, 0, 4, StandardCharsets.ISO_8859_1);
             long size = bigEndian ? bigEndian(header, 4, 4) : littleEndian(header, 4, 4);
             long end = position + 8 + size + (size & 1);
-            if (id.equals(audio)) {
-                ranges.add(new ByteRange(position, Math.min(length, position + 16)));
-            } else {
+            if (read.contains(id)) {
                 if (size > maxBytes) {
                     throw tooLarge(size, maxBytes);
                 }
-                ranges.add(new ByteRange(position, Math.min(length, end)));
+                ranges.add(new ByteRange(position, end));
+            } else {
+                ranges.add(new ByteRange(position, position + 16)); // AIFF's SSND header is 8 bytes longer
             }
             position = end;
         }
