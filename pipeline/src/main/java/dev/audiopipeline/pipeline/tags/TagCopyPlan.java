@@ -161,15 +161,16 @@ record TagCopyPlan(TagContainer container, long length, List<ByteRange> ranges, 
             } else if (size == 0) {
                 size = length - position;
             }
+            boolean read = MP4_READ.contains(type);
+            if (read && (size < 0 || size > maxBytes)) {
+                // jaudiotagger sizes its buffer by what the box claims, whatever the file holds.
+                throw tooLarge(size < 0 ? Long.MAX_VALUE : size, maxBytes);
+            }
             if (size < 0 || size > length - position) {
                 size = length - position; // claims more than the file holds (or 2^63 and beyond): ends at its end
             }
             if (size < headerSize) {
                 return; // not a box: the walk (and what jaudiotagger can read) ends here
-            }
-            boolean read = MP4_READ.contains(type);
-            if (read && size > maxBytes) {
-                throw tooLarge(size, maxBytes);
             }
             ranges.add(new ByteRange(position, position + (read ? size : headerSize)));
             position += size;

@@ -60,7 +60,8 @@ public final class TagReader {
             SourceBytes in = new SourceBytes(source);
             TagCopyPlan plan = TagCopyPlan.plan(in, maxTagBytes);
             try (LocalTagCopy copy = LocalTagCopy.write(plan, in, scratch)) {
-                return JaudiotaggerGenres.of(AudioFileIO.read(copy.path().toFile()));
+                ExistingTags tags = JaudiotaggerGenres.of(AudioFileIO.read(copy.path().toFile()));
+                return tags.found() ? tags : ExistingTags.none(name + ": " + tags.detail());
             }
         } catch (UnreadableTagsException e) {
             return ExistingTags.none(name + ": " + e.getMessage());
