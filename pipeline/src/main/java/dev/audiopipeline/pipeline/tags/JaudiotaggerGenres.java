@@ -36,7 +36,11 @@ final class JaudiotaggerGenres {
         if (file instanceof MP3File mp3) {
             return id3v2(mp3.getID3v2Tag()).orElse(() -> id3v1(mp3.getID3v1Tag()));
         }
-        Tag tag = file.getTag();
+        return of(file.getTag());
+    }
+
+    /** The genres of a tag read without its audio file (the Ogg Vorbis comments of {@link TagReader}). */
+    static ExistingTags of(Tag tag) {
         if (tag instanceof FlacTag flac) {
             return vorbis(flac.getVorbisCommentTag());
         }

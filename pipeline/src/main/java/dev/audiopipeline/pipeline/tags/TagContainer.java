@@ -11,7 +11,7 @@ enum TagContainer {
     MP3("mp3", Layout.COMPACT),
     /** Metadata blocks at the start (after an ID3v2 tag, if any). */
     FLAC("flac", Layout.COMPACT),
-    /** Vorbis headers in the first pages; jaudiotagger also reads the last page. */
+    /** Vorbis headers in the first pages. */
     OGG_VORBIS("ogg", Layout.COMPACT),
     /** Top-level boxes; {@code moov} before or after {@code mdat}. */
     MP4("m4a", Layout.SPARSE),

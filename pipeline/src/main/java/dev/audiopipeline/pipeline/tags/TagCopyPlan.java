@@ -9,10 +9,10 @@ import java.util.Set;
 /**
  * Which bytes of a file hold its tags and what jaudiotagger reads around them, found by reading only container
  * headers: the first {@value #HEAD_BYTES} bytes always; for MP3 the ID3v2 tag and the frames after it, and the
- * last {@value #TAIL_BYTES} bytes (ID3v1); for FLAC every metadata block; for Ogg Vorbis the header pages and the
- * last pages; for MP4, WAV and AIFF the top-level boxes or chunks jaudiotagger reads ({@link #MP4_READ},
- * {@link #WAV_READ}, {@link #AIFF_READ}) whole, wherever in the file they are, and only the header of every
- * other (the audio, padding, markers), which jaudiotagger skips by its size.
+ * last {@value #TAIL_BYTES} bytes (ID3v1 is the last 128, the enhanced "TAG+" 227 before it); for FLAC every
+ * metadata block; for Ogg Vorbis the header pages; for MP4, WAV and AIFF the top-level boxes or chunks
+ * jaudiotagger reads ({@link #MP4_READ}, {@link #WAV_READ}, {@link #AIFF_READ}) whole, wherever in the file they
+ * are, and only the header of every other (the audio, padding, markers), which jaudiotagger skips by its size.
  *
  * <p>Bounded: a plan of more than {@code maxBytes}, or a walk over more than {@value #MAX_CHUNKS} boxes, chunks
  * or pages, is refused ({@link UnreadableTagsException}) before anything is copied, so jaudiotagger never meets
@@ -26,7 +26,7 @@ import java.util.Set;
 record TagCopyPlan(TagContainer container, long length, List<ByteRange> ranges, byte[] head) {
 
     static final int HEAD_BYTES = 64 * 1024;
-    static final int TAIL_BYTES = 128 * 1024;
+    static final int TAIL_BYTES = 1024;
     static final int MAX_CHUNKS = 10_000;
     private static final int ID3V2_HEADER = 10;
     /** Top-level boxes jaudiotagger reads: the brand, and the movie box holding the track and {@code udta/meta/ilst}. */
@@ -57,10 +57,7 @@ record TagCopyPlan(TagContainer container, long length, List<ByteRange> ranges, 
                 ranges.add(tail(length));
             }
             case FLAC -> ranges.add(new ByteRange(0, flacMetadataEnd(in, id3End, maxBytes) + HEAD_BYTES));
-            case OGG_VORBIS -> {
-                ranges.add(new ByteRange(0, oggHeaderPagesEnd(in, maxBytes)));
-                ranges.add(tail(length));
-            }
+            case OGG_VORBIS -> ranges.add(new ByteRange(0, oggHeaderPagesEnd(in, maxBytes)));
             case MP4 -> mp4Boxes(in, ranges, maxBytes);
             case WAV -> chunks(in, ranges, maxBytes, false, WAV_READ);
             case AIFF -> chunks(in, ranges, maxBytes, true, AIFF_READ);

@@ -27,14 +27,26 @@ final class TaggedAudio {
     /** FFmpeg's encoder and muxer with tags on the container. */
     static byte[] encode(String muxer, String codec, Map<String, String> options, Map<String, List<String>> tags)
             throws IOException {
+        return encode(muxer, codec, options, tags, SECONDS);
+    }
+
+    /** The same, {@code seconds} long. */
+    static byte[] encode(String muxer, String codec, Map<String, String> options, Map<String, List<String>> tags,
+            double seconds) throws IOException {
         return FfmpegTestEncoder.encode(muxer, codec, bitRate(codec), options, tags, Map.of(), rate(codec),
-                pcm(codec));
+                pcm(codec, seconds));
     }
 
     /** FFmpeg's encoder and muxer with tags on the audio stream (where the Ogg muxer takes them from). */
     static byte[] encodeStreamTags(String muxer, String codec, Map<String, List<String>> tags) throws IOException {
+        return encodeStreamTags(muxer, codec, tags, SECONDS);
+    }
+
+    /** The same, {@code seconds} long. */
+    static byte[] encodeStreamTags(String muxer, String codec, Map<String, List<String>> tags, double seconds)
+            throws IOException {
         return FfmpegTestEncoder.encode(muxer, codec, bitRate(codec), Map.of(), Map.of(), tags, rate(codec),
-                pcm(codec));
+                pcm(codec, seconds));
     }
 
     /** Untagged audio, then tagged by jaudiotagger through {@code tagging} on a scratch copy. */
@@ -76,8 +88,8 @@ final class TaggedAudio {
         return codec.equals("libopus") ? 48000 : RATE;
     }
 
-    private static short[][] pcm(String codec) {
+    private static short[][] pcm(String codec, double seconds) {
         int rate = rate(codec);
-        return TestTones.tones(rate, 2, (int) Math.round(SECONDS * rate));
+        return TestTones.tones(rate, 2, (int) Math.round(seconds * rate));
     }
 }
