@@ -66,6 +66,16 @@ class FfmpegTagsTest {
     }
 
     @Test
+    void wmaGenreComesThroughFfmpegAsAsf() throws IOException {
+        byte[] wma = encode("asf", "wmav2", Map.of(), Map.of("genre", List.of("Classical")));
+
+        ExistingTags tags = readLikeTheScoreJob(wma, "a.wma");
+
+        assertThat(tags.source()).isEqualTo(TagSource.ASF);
+        assertThat(tags.names()).containsExactly("Classical");
+    }
+
+    @Test
     void untaggedAndNonFfmpegStreamsGiveNoneWithBothReasons() throws IOException {
         byte[] opus = encodeStreamTags("ogg", "libopus", Map.of());
         byte[] wav = encode("wav", "pcm_s16le", Map.of(), Map.of());

@@ -10,11 +10,21 @@ import dev.audiopipeline.pipeline.decode.ByteArraySource;
 import dev.audiopipeline.pipeline.decode.FileSource;
 import dev.audiopipeline.pipeline.testing.TestScratch;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.jaudiotagger.audio.mp3.MP3File;
 import org.jaudiotagger.tag.FieldKey;
@@ -77,7 +87,7 @@ class TagReaderTest {
             tag.addField(FieldKey.GENRE, "Jazz");
             ((MP3File) file).setID3v2Tag(tag);
         });
-        assertThat(new String(mp3, java.nio.charset.StandardCharsets.ISO_8859_1)).contains("17\0Synthwave\0" + "8");
+        assertThat(new String(mp3, StandardCharsets.ISO_8859_1)).contains("17\0Synthwave\0" + "8");
 
         ExistingTags tags = read(mp3, "v24.mp3");
 
@@ -91,8 +101,8 @@ class TagReaderTest {
         // Without ID3v2, FFmpeg's muxer does not rename "genre" to the ID3 key its ID3v1 writer looks for.
         byte[] mp3 = encode("mp3", "libmp3lame", Map.of("id3v2_version", "0", "write_id3v1", "1"),
                 Map.of("TCON", List.of("Jazz")));
-        assertThat(new String(mp3, mp3.length - 128, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("TAG");
-        assertThat(new String(mp3, 0, 3, java.nio.charset.StandardCharsets.US_ASCII)).isNotEqualTo("ID3");
+        assertThat(new String(mp3, mp3.length - 128, 3, StandardCharsets.US_ASCII)).isEqualTo("TAG");
+        assertThat(new String(mp3, 0, 3, StandardCharsets.US_ASCII)).isNotEqualTo("ID3");
 
         ExistingTags tags = read(mp3, "v1.mp3");
 
@@ -175,7 +185,7 @@ class TagReaderTest {
             Mp4Tag tag = (Mp4Tag) file.getTagOrCreateAndSetDefault();
             tag.setField(FieldKey.GENRE, "Blues");
         });
-        assertThat(new String(m4a, java.nio.charset.StandardCharsets.ISO_8859_1)).contains("gnre").doesNotContain("©gen");
+        assertThat(new String(m4a, StandardCharsets.ISO_8859_1)).contains("gnre").doesNotContain("©gen");
 
         ExistingTags tags = read(m4a, "gnre.m4a");
 
@@ -231,7 +241,7 @@ class TagReaderTest {
         byte[] id3ClaimingTooMuch = {'I', 'D', '3', 4, 0, 0, 0x7F, 0x7F, 0x7F, 0x7F, 1, 2, 3};
         Map<String, byte[]> broken = Map.of(
                 "empty.mp3", new byte[0],
-                "text.mp3", "this is not audio at all".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                "text.mp3", "this is not audio at all".getBytes(StandardCharsets.US_ASCII),
                 "huge-id3.mp3", id3ClaimingTooMuch,
                 "cut.flac", new byte[] {'f', 'L', 'a', 'C', 0, 0, 0, 34, 1, 2});
         broken.forEach((name, bytes) -> {
@@ -258,6 +268,58 @@ class TagReaderTest {
         assertThat(tags.names()).containsExactly("Metal");
         assertThat(Files.readAllBytes(file)).isEqualTo(mp3);
         assertThat(Files.getLastModifiedTime(file)).isEqualTo(modified);
+    }
+
+    @Test
+    void jaudiotaggerLogsNothing() throws IOException {
+        List<LogRecord> records = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        Logger root = Logger.getLogger("");
+        root.addHandler(handler);
+        try {
+            byte[] mp3 = encode("mp3", "libmp3lame", Map.of("id3v2_version", "3"), Map.of("genre", List.of("Jazz")));
+            byte[] cut = Arrays.copyOf(mp3, 600); // jaudiotagger complains about such files at WARNING
+            read(mp3, "a.mp3");
+            read(cut, "cut.mp3");
+            read(encodeStreamTags("ogg", "vorbis", Map.of()), "a.ogg");
+        } finally {
+            root.removeHandler(handler);
+        }
+        assertThat(records).extracting(LogRecord::getLoggerName)
+                .noneMatch(logger -> logger != null && logger.startsWith("org.jaudiotagger"));
+    }
+
+    @Test
+    void readsInParallelThreads() throws Exception {
+        Map<String, byte[]> files = Map.of(
+                "Jazz", encode("mp3", "libmp3lame", Map.of("id3v2_version", "3"), Map.of("genre", List.of("Jazz"))),
+                "Blues", encode("flac", "flac", Map.of(), Map.of("genre", List.of("Blues"))),
+                "Reggae", encode("ipod", "aac", Map.of(), Map.of("genre", List.of("Reggae"))),
+                "Country", encode("wav", "pcm_s16le", Map.of(), Map.of("genre", List.of("Country"))));
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                files.forEach((genre, bytes) -> results.add(threads.submit(
+                        () -> read(bytes, genre).names().equals(List.of(genre)))));
+            }
+            for (Future<Boolean> result : results) {
+                assertThat(result.get()).isTrue();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     private ExistingTags read(byte[] bytes, String name) {
