@@ -24,6 +24,7 @@ final class LocalTagCopy implements Closeable {
 
     /** Copies the planned bytes of {@code in} into a new file under {@code directory}. */
     static LocalTagCopy write(TagCopyPlan plan, SourceBytes in, Path directory) throws IOException {
+        Files.createDirectories(directory);
         Path path = Files.createTempFile(directory, "audio-pipeline-tags-", "." + plan.container().extension);
         LocalTagCopy copy = new LocalTagCopy(path);
         try (RandomAccessFile out = new RandomAccessFile(path.toFile(), "rw")) {

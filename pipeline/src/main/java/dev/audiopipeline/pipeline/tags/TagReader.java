@@ -2,6 +2,7 @@ package dev.audiopipeline.pipeline.tags;
 
 import dev.audiopipeline.pipeline.decode.SeekableSource;
 import java.io.IOException;
+import java.io.Serializable;
 import java.io.RandomAccessFile;
 import java.nio.file.Path;
 import java.util.logging.Level;
@@ -16,9 +17,12 @@ import org.jaudiotagger.audio.ogg.OggVorbisTagReader;
  *
  * <p>Never throws: a file whose tags cannot be read (a format jaudiotagger does not read, such as Opus; a broken
  * tag; tags larger than the limit; an I/O error) gives {@link ExistingTags#none} with the reason, and FFmpeg's
- * metadata can then be tried ({@link FfmpegTags}). Thread-safe; one instance can serve every task of an executor.
+ * metadata can then be tried ({@link FfmpegTags}). Thread-safe; one instance can serve every task of an executor,
+ * and it is serializable, so a job can build it on the driver and ship it in its closures.
  */
-public final class TagReader {
+public final class TagReader implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** The tag bytes read per file at most by default: more than any cover art a tagger embeds. */
     public static final long DEFAULT_MAX_TAG_BYTES = 16L * 1024 * 1024;
@@ -30,15 +34,20 @@ public final class TagReader {
         JAUDIOTAGGER_LOG.setLevel(Level.OFF);
     }
 
-    private final Path scratch;
+    /** The scratch directory, or null for the {@code java.io.tmpdir} of the JVM that reads. */
+    private final String scratch;
     private final long maxTagBytes;
 
     /**
-     * @param scratch where the temporary copies go (on an executor, one of Spark's local directories); it must be
+     * @param scratch where the temporary copies go (created if missing), on every machine that reads; it must be
      *     on a filesystem with sparse files (ext4, xfs, btrfs, tmpfs: every Linux default)
      * @param maxTagBytes the most bytes read for one file's tags
      */
     public TagReader(Path scratch, long maxTagBytes) {
+        this(scratch.toString(), maxTagBytes);
+    }
+
+    private TagReader(String scratch, long maxTagBytes) {
         if (maxTagBytes < TagCopyPlan.HEAD_BYTES + TagCopyPlan.TAIL_BYTES) {
             throw new IllegalArgumentException("maxTagBytes must be at least "
                     + (TagCopyPlan.HEAD_BYTES + TagCopyPlan.TAIL_BYTES) + ", got " + maxTagBytes);
@@ -47,9 +56,12 @@ public final class TagReader {
         this.maxTagBytes = maxTagBytes;
     }
 
-    /** Copies under {@code java.io.tmpdir}, at most {@link #DEFAULT_MAX_TAG_BYTES} per file. */
+    /**
+     * Copies under the {@code java.io.tmpdir} of the JVM that reads (on a Spark executor, the one its launcher
+     * set), at most {@link #DEFAULT_MAX_TAG_BYTES} per file.
+     */
     public static TagReader inTempDirectory() {
-        return new TagReader(Path.of(System.getProperty("java.io.tmpdir")), DEFAULT_MAX_TAG_BYTES);
+        return new TagReader((String) null, DEFAULT_MAX_TAG_BYTES);
     }
 
     /**
@@ -61,7 +73,8 @@ public final class TagReader {
         try {
             SourceBytes in = new SourceBytes(source);
             TagCopyPlan plan = TagCopyPlan.plan(in, maxTagBytes);
-            try (LocalTagCopy copy = LocalTagCopy.write(plan, in, scratch)) {
+            Path directory = Path.of(scratch != null ? scratch : System.getProperty("java.io.tmpdir"));
+            try (LocalTagCopy copy = LocalTagCopy.write(plan, in, directory)) {
                 ExistingTags tags = readCopy(plan.container(), copy.path());
                 return tags.found() ? tags : ExistingTags.none(name + ": " + tags.detail());
             }

@@ -9,7 +9,11 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.audiopipeline.pipeline.decode.ByteArraySource;
 import dev.audiopipeline.pipeline.decode.FileSource;
 import dev.audiopipeline.pipeline.testing.TestScratch;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -319,6 +323,36 @@ class TagReaderTest {
             }
         } finally {
             threads.shutdownNow();
+        }
+    }
+
+    /** The score job builds the reader and the mapping on the driver and ships them; results come back as rows. */
+    @Test
+    void readerMappingAndResultsSurviveSerializationAndTheScratchDirectoryIsCreated() throws Exception {
+        Path missing = TestScratch.newDirectory("tags-shipped").resolve("executor/local");
+        TagReader shipped = roundTrip(new TagReader(missing, TagReader.DEFAULT_MAX_TAG_BYTES));
+        LabelMapping mapping = roundTrip(LabelMapping.parse("Hip-Hop = hiphop\n", "m.txt"));
+
+        ExistingTags tags = shipped.read(new ByteArraySource(
+                encode("flac", "flac", Map.of(), Map.of("genre", List.of("Hip-Hop")))), "a.flac");
+        MappedTag mapped = mapping.map(tags, List.of("hiphop", "rock"));
+
+        assertThat(mapped.label()).isEqualTo("hiphop");
+        assertThat(missing).isEmptyDirectory();
+        assertThat(roundTrip(tags)).isEqualTo(tags);
+        assertThat(roundTrip(mapped)).isEqualTo(mapped);
+        assertThat(roundTrip(TagReader.inTempDirectory()).read(new ByteArraySource(new byte[0]), "empty").detail())
+                .contains("empty");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T roundTrip(T value) throws IOException, ClassNotFoundException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(value);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            return (T) in.readObject();
         }
     }
 
