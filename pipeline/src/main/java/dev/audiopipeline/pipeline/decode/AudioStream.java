@@ -20,4 +20,12 @@ public interface AudioStream extends Closeable {
      * @throws AudioDecodeException if the data turn out to be broken (e.g. {@link RejectionReason#TRUNCATED})
      */
     int read(float[] interleaved, int maxFrames) throws IOException;
+
+    /**
+     * The tags the demuxer read (FFmpeg's container and audio-stream dictionaries), available once the stream is
+     * open and until it is closed; {@link MediaMetadata#NONE} for decoders that read none.
+     */
+    default MediaMetadata metadata() {
+        return MediaMetadata.NONE;
+    }
 }

@@ -20,8 +20,10 @@ import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
+import static org.bytedeco.ffmpeg.global.avutil.AV_DICT_IGNORE_SUFFIX;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_get;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
@@ -30,6 +32,9 @@ import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
 
 import dev.audiopipeline.pipeline.rejection.RejectionReason;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
@@ -38,6 +43,7 @@ import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVInputFormat;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.bytedeco.ffmpeg.avutil.AVDictionaryEntry;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
@@ -68,6 +74,7 @@ final class FfmpegAudioStream implements AudioStream {
     private AVPacket packet;
     private SampleConverter converter;
     private AudioStreamInfo info;
+    private MediaMetadata metadata;
     private int audioIndex;
 
     private float[] pending = new float[0];
@@ -223,6 +230,32 @@ final class FfmpegAudioStream implements AudioStream {
     @Override
     public AudioStreamInfo info() {
         return info;
+    }
+
+    /** Read from the demuxer on first use (Vorbis comments of Ogg streams are on the stream, not the container). */
+    @Override
+    public MediaMetadata metadata() {
+        if (metadata == null) {
+            if (format == null) {
+                throw new IllegalStateException(name + ": stream is closed");
+            }
+            metadata = new MediaMetadata(containerName(), entries(format.metadata()),
+                    entries(format.streams(audioIndex).metadata()));
+        }
+        return metadata;
+    }
+
+    private static List<MediaMetadata.Entry> entries(AVDictionary dictionary) {
+        List<MediaMetadata.Entry> entries = new ArrayList<>();
+        if (dictionary == null || dictionary.isNull()) {
+            return entries;
+        }
+        AVDictionaryEntry entry = null;
+        while ((entry = av_dict_get(dictionary, "", entry, AV_DICT_IGNORE_SUFFIX)) != null && !entry.isNull()) {
+            entries.add(new MediaMetadata.Entry(entry.key().getString(StandardCharsets.UTF_8),
+                    entry.value().getString(StandardCharsets.UTF_8)));
+        }
+        return entries;
     }
 
     @Override

@@ -25,6 +25,7 @@ import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
 import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
 import static org.bytedeco.ffmpeg.global.avformat.avio_open;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
+import static org.bytedeco.ffmpeg.global.avutil.AV_DICT_MULTIKEY;
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLT;
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLTP;
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_NONE;
@@ -46,6 +47,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
@@ -90,6 +92,21 @@ public final class FfmpegTestEncoder {
      */
     public static byte[] encode(String muxer, String codec, int bitRate, String movFlags, int sampleRate, short[][] pcm)
             throws IOException {
+        Map<String, String> options = movFlags == null ? Map.of() : Map.of("movflags", movFlags);
+        return encode(muxer, codec, bitRate, options, Map.of(), Map.of(), sampleRate, pcm);
+    }
+
+    /**
+     * Encodes 16-bit samples, one array per channel, with muxer options and tags.
+     *
+     * @param muxerOptions e.g. {@code movflags=+faststart}, {@code id3v2_version=3}, {@code write_id3v1=1}
+     * @param containerTags metadata of the container (ID3 of MP3 and AIFF, Vorbis comments of FLAC, MP4 atoms,
+     *     RIFF INFO of WAV): each key's values, several written as repeated entries
+     * @param streamTags metadata of the audio stream (where the Ogg muxer takes its Vorbis comments from)
+     */
+    public static byte[] encode(String muxer, String codec, int bitRate, Map<String, String> muxerOptions,
+            Map<String, List<String>> containerTags, Map<String, List<String>> streamTags, int sampleRate,
+            short[][] pcm) throws IOException {
         FfmpegNatives.ensureLoaded();
         Path file = Files.createTempFile(TestScratch.root(), "fixture-", "." + muxer);
         AVFormatContext format = new AVFormatContext(null);
@@ -109,10 +126,10 @@ public final class FfmpegTestEncoder {
             stream.time_base(context.time_base());
             check(avio_open(io, file.toString(), AVIO_FLAG_WRITE), "open " + file);
             format.pb(io);
+            format.metadata(dictionary(containerTags));
+            stream.metadata(dictionary(streamTags));
             AVDictionary options = new AVDictionary(null);
-            if (movFlags != null) {
-                av_dict_set(options, "movflags", movFlags, 0);
-            }
+            muxerOptions.forEach((key, value) -> av_dict_set(options, key, value, 0));
             check(avformat_write_header(format, options), "write header");
             av_dict_free(options);
 
@@ -155,6 +172,12 @@ public final class FfmpegTestEncoder {
             }
             Files.deleteIfExists(file);
         }
+    }
+
+    private static AVDictionary dictionary(Map<String, List<String>> entries) {
+        AVDictionary dictionary = new AVDictionary(null);
+        entries.forEach((key, values) -> values.forEach(value -> av_dict_set(dictionary, key, value, AV_DICT_MULTIKEY)));
+        return dictionary;
     }
 
     private static AVCodecContext openEncoder(AVCodec encoder, AVFormatContext format, int bitRate, int sampleRate,
