@@ -10,6 +10,7 @@ import dev.audiopipeline.pipeline.store.TableWriter;
 import dev.audiopipeline.pipeline.track.ExtractionSettings;
 import dev.audiopipeline.training.bundle.ModelKind;
 import dev.audiopipeline.training.datasets.TrackSplitter;
+import dev.audiopipeline.training.score.ScoreSettings;
 import dev.audiopipeline.training.train.TrainingSettings;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -312,6 +313,34 @@ public final class Settings {
     public static final Setting<Double> TRAIN_DENSE_DROPOUT = register(Setting.decimal("train.dense.dropout")
             .doc("Dropout after each hidden layer of the dense network over the statistics.")
             .defaultValue(TRAIN_DEFAULTS.dense().dropout()).check(TrainingSettings.DROPOUT::accepts, DROPOUT));
+
+    // ---- score: bulk scoring of a library ----
+
+    private static final ScoreSettings SCORE_DEFAULTS = ScoreSettings.defaults();
+
+    public static final Setting<String> SCORE_AGGREGATION = register(Setting.text("score.aggregation")
+            .doc("How a track's segments become its prediction: mean (of the segments' probabilities) or vote "
+                    + "(majority of the segments' labels, as the seeds did; ties to the higher mean probability).")
+            .defaultValue("mean").check(v -> v.equals("mean") || v.equals("vote"), "mean or vote"));
+
+    public static final Setting<Integer> SCORE_TOP_K = register(Setting.integer("score.top-k")
+            .doc("Labels listed per track in top_k, best first.")
+            .defaultValue(SCORE_DEFAULTS.topK()).rule(ScoreSettings.TOP_K));
+
+    public static final Setting<Double> SCORE_UNCERTAIN_BELOW = register(Setting.decimal("score.uncertain-below")
+            .doc("A track whose best label's confidence is below this is uncertain: reported, never relabelled.")
+            .defaultValue(SCORE_DEFAULTS.uncertainBelow()).rule(ScoreSettings.UNCERTAIN_BELOW));
+
+    public static final Setting<String> SCORE_TAG_MAPPING = register(Setting.text("score.tag-mapping")
+            .doc("A UTF-8 file of 'tag spelling = label' lines mapping the genre tags files carry to the model's "
+                    + "labels (any filesystem URI); none: tags match labels ignoring case, spaces, '-' and '_'.")
+            .noneAllowed());
+
+    public static final Setting<Double> SCORE_FILE_TIMEOUT_SECONDS = register(Setting.decimal(
+            "score.file-timeout-seconds")
+            .doc("The most one file may take on an executor before it is set aside in rejected/ as timeout.")
+            .defaultValue(SCORE_DEFAULTS.fileTimeoutSeconds()).check(ExtractionSettings.FILE_TIMEOUT_SECONDS::accepts,
+                    ExtractionSettings.FILE_TIMEOUT_SECONDS.expectation()));
 
     private Settings() {}
 

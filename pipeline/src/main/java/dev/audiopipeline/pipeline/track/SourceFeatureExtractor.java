@@ -37,6 +37,17 @@ public final class SourceFeatureExtractor implements Serializable {
         SeekableSource open() throws IOException;
     }
 
+    /**
+     * Told about the decoder's stream once it is open, before any audio is read: a caller that wants what the
+     * container says about itself (its tags) reads it here, in the same pass as decoding.
+     */
+    @FunctionalInterface
+    public interface StreamObserver {
+        StreamObserver NONE = stream -> { };
+
+        void opened(AudioStream stream);
+    }
+
     /** Per JVM: the threads that work on inputs under a time limit (daemons: a stuck one never blocks exit). */
     private static final ExecutorService WORKERS = Executors.newCachedThreadPool(DaemonThreads.named("extract-source"));
 
@@ -78,7 +89,13 @@ public final class SourceFeatureExtractor implements Serializable {
      *     no variants (a test-split track, or augmentation off)
      */
     public TrackFeatures withinTimeLimit(Opener opener, String name, String variantsOf) throws InterruptedException {
-        Future<TrackFeatures> work = WORKERS.submit(() -> extract(opener, name, variantsOf));
+        return withinTimeLimit(opener, name, variantsOf, StreamObserver.NONE);
+    }
+
+    /** As {@link #withinTimeLimit(Opener, String, String)}, telling {@code observer} about the open stream. */
+    public TrackFeatures withinTimeLimit(Opener opener, String name, String variantsOf, StreamObserver observer)
+            throws InterruptedException {
+        Future<TrackFeatures> work = WORKERS.submit(() -> extract(opener, name, variantsOf, observer));
         long limitNanos = (long) (settings.fileTimeoutSeconds() * 1e9);
         try {
             return work.get(limitNanos, TimeUnit.NANOSECONDS);
@@ -104,11 +121,17 @@ public final class SourceFeatureExtractor implements Serializable {
      * variants (right after the segment), on the calling thread and without a time limit.
      */
     public TrackFeatures extract(Opener opener, String name, String variantsOf) {
+        return extract(opener, name, variantsOf, StreamObserver.NONE);
+    }
+
+    /** As {@link #extract(Opener, String, String)}, telling {@code observer} about the open stream. */
+    public TrackFeatures extract(Opener opener, String name, String variantsOf, StreamObserver observer) {
         FeatureExtractor extractor = FeatureExtractor.forSettings(settings.features());
         int variants = variantsOf == null ? 0 : settings.augmentation().variants();
         SegmentAugmenter augmenter = variants == 0 ? null : augmenter();
         List<SegmentFeatures> segments = new ArrayList<>();
         try (AudioStream stream = AudioDecoders.open(opener.open(), name)) {
+            observer.opened(stream);
             new SegmentedAudioReader(settings.features().sampleRate(), settings.features().resType(),
                     settings.segments()).read(stream, name,
                     segment -> {

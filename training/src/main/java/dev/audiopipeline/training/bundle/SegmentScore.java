@@ -15,6 +15,16 @@ public final class SegmentScore implements Serializable {
     private String label;
     private int segment;
     private double[] probabilities;
+    private String tagSource;
+    private String tagValues;
+
+    /** The score of a row, carrying the row's identity and tag along. */
+    static SegmentScore of(dev.audiopipeline.training.datasets.SegmentRow row, double[] probabilities) {
+        SegmentScore score = of(row.getTrackId(), row.getPath(), row.getLabel(), row.getSegment(), probabilities);
+        score.tagSource = row.getTagSource();
+        score.tagValues = row.getTagValues();
+        return score;
+    }
 
     public static SegmentScore of(String trackId, String path, String label, int segment, double[] probabilities) {
         SegmentScore score = new SegmentScore();
@@ -40,4 +50,10 @@ public final class SegmentScore implements Serializable {
     public void setSegment(int segment) { this.segment = segment; }
     public double[] getProbabilities() { return probabilities; }
     public void setProbabilities(double[] probabilities) { this.probabilities = probabilities; }
+    /** Where the file's genre tag came from, or null (scoring only). */
+    public String getTagSource() { return tagSource; }
+    public void setTagSource(String tagSource) { this.tagSource = tagSource; }
+    /** The file's genre values as written, joined with "; ", or null (scoring only). */
+    public String getTagValues() { return tagValues; }
+    public void setTagValues(String tagValues) { this.tagValues = tagValues; }
 }

@@ -71,7 +71,7 @@ public final class SegmentScorer {
         for (int i = 0; i < group.size(); i++) {
             SegmentRow row = group.get(i);
             double[] p = probabilities.getRow(i).toDoubleVector();
-            scores.add(SegmentScore.of(row.getTrackId(), row.getPath(), row.getLabel(), row.getSegment(), clamp(p)));
+            scores.add(SegmentScore.of(row, clamp(p)));
         }
         return scores;
     }

@@ -22,7 +22,7 @@ public final class PredictionsCsv {
     public static void write(Labels labels, Collection<TrackPrediction> tracks, Writer out) throws IOException {
         List<String> header = new ArrayList<>(List.of("path", "track_id", "label", "predicted_label"));
         header.addAll(ProbabilityColumns.names(labels));
-        writeRow(header, out);
+        CsvLine.write(header, out);
         for (TrackPrediction track : tracks) {
             if (!track.labels().equals(labels)) {
                 throw new IllegalArgumentException("track " + track.trackId() + " was predicted over labels "
@@ -36,24 +36,8 @@ public final class PredictionsCsv {
             for (double probability : track.meanProbabilities()) {
                 row.add(Double.toString(probability));
             }
-            writeRow(row, out);
+            CsvLine.write(row, out);
         }
         out.flush();
-    }
-
-    private static void writeRow(List<String> fields, Writer out) throws IOException {
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            out.write(quoted(fields.get(i)));
-        }
-        out.write("\r\n");
-    }
-
-    static String quoted(String field) {
-        boolean needsQuotes = field.indexOf(',') >= 0 || field.indexOf('"') >= 0 || field.indexOf('\n') >= 0
-                || field.indexOf('\r') >= 0;
-        return needsQuotes ? '"' + field.replace("\"", "\"\"") + '"' : field;
     }
 }

@@ -128,6 +128,11 @@ public final class HtmlReport {
                 + " predictions.csv.</p></footer>";
     }
 
+    /** The reports' shared style sheet. */
+    static String css() {
+        return CSS;
+    }
+
     private static String resource(String name) {
         try (InputStream in = HtmlReport.class.getResourceAsStream(name)) {
             if (in == null) {
