@@ -117,9 +117,9 @@ public final class Settings {
             .defaultValue(FEATURE_DEFAULTS.nChroma()).rule(FeatureSettings.N_CHROMA));
 
     public static final Setting<Double> TUNING = register(Setting.decimal("features.tuning")
-            .doc("Tuning offset of the chroma filterbank, in fractions of a chroma bin (librosa estimates it "
-                    + "per input when not given; this product uses this fixed value).")
-            .defaultValue(FEATURE_DEFAULTS.tuning()).rule(FeatureSettings.TUNING));
+            .doc("Tuning offset of the chroma filterbank, in fractions of a chroma bin; none estimates it per "
+                    + "input from the spectrogram, as librosa's chroma_stft does by default (tuning=None).")
+            .defaultValue(FEATURE_DEFAULTS.tuning()).noneAllowed().rule(FeatureSettings.TUNING));
 
     public static final Setting<String> RES_TYPE = register(Setting.text("features.res-type")
             .doc("How audio at another rate is resampled to features.sample-rate, in librosa's res_type names: "
