@@ -169,6 +169,14 @@ public final class Settings {
             .defaultValue(ExtractionSettings.DEFAULT_FILE_TIMEOUT_SECONDS)
             .rule(ExtractionSettings.FILE_TIMEOUT_SECONDS));
 
+    public static final Setting<String> MATRICES = register(Setting.text("extract.matrices")
+            .doc("The matrices each segment row keeps, comma-separated: mfcc, logmel, contrast (a CNN needs "
+                    + "logmel, an LSTM mfcc, the merged network mfcc,contrast); none keeps only the statistics (of "
+                    + "all three), enough for the baselines. The others are null in the table.")
+            .defaultValue(String.join(",", ExtractionSettings.MATRICES.stream()
+                    .map(dev.audiopipeline.features.Feature::cliName).toList()))
+            .noneAllowed().rule(ExtractionSettings.STORED_MATRICES));
+
     public static final Setting<String> PARQUET_CODEC = register(Setting.text("extract.parquet-codec")
             .doc("Compression of the Parquet the job writes: lz4_raw (fast, about as small as snappy on features), "
                     + "snappy, zstd (smaller, slower), gzip or uncompressed. The older spelling lz4raw still works.")
