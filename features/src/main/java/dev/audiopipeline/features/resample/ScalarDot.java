@@ -23,6 +23,21 @@ final class ScalarDot {
         }
     }
 
+    /** {@link VectorDot#dots} without the Vector API: the same lanes and sums. */
+    static void dots(float[] c, int[] rows, float[] x, int[] starts, int count, int taps, float[] out, int at,
+                     float[] lanes) {
+        for (int k = 0; k < count; k++) {
+            for (int l = 0; l < 8; l++) {
+                float acc = 0f;
+                for (int i = l; i < taps; i += 8) {
+                    acc = Math.fma(c[rows[k] + i], x[starts[k] + i], acc);
+                }
+                lanes[l] = acc;
+            }
+            out[at + k] = sumLanes(lanes, 0);
+        }
+    }
+
     /** The dot product whose lane sums are {@code lanes[at .. at + 8)}. */
     static float sumLanes(float[] lanes, int at) {
         return ((lanes[at] + lanes[at + 1]) + (lanes[at + 2] + lanes[at + 3]))

@@ -1,5 +1,7 @@
 package dev.audiopipeline.features.resample;
 
+import static dev.audiopipeline.features.resample.GroupConstants.DUP_HIGH;
+import static dev.audiopipeline.features.resample.GroupConstants.DUP_LOW;
 import static dev.audiopipeline.features.resample.GroupConstants.SIGN1;
 import static dev.audiopipeline.features.resample.GroupConstants.SIGN2;
 import static dev.audiopipeline.features.resample.GroupConstants.SIGN4;
@@ -21,13 +23,20 @@ final class ScalarFftFilter {
     }
 
     static void filter(FftFilterPlan p, float[] re, float[] im) {
-        forward(p, re, im);
-        middle(p, re, im);
-        inverse(p, re, im);
+        forward(p.forward, re, im);
+        if (p.unfold) {
+            middleUnfold(p, re, im);
+        } else if (p.fold > 1) {
+            middleFold(p, re, im);
+            groupInverse(p.inverse.n, re, im);
+        } else {
+            middle(p, re, im);
+        }
+        inverse(p.inverse, re, im);
     }
 
-    private static void forward(FftFilterPlan p, float[] re, float[] im) {
-        int m = p.m;
+    private static void forward(FftFilterPlan.Stages p, float[] re, float[] im) {
+        int m = p.n;
         if (p.radix2Outer) {
             int h = m / 2;
             for (int j = 0; j < h; j++) {
@@ -115,6 +124,103 @@ final class ScalarFftFilter {
         }
     }
 
+    private static void middleFold(FftFilterPlan p, float[] re, float[] im) {
+        float[] xr = new float[8];
+        float[] xi = new float[8];
+        float[] sr = new float[8];
+        float[] si = new float[8];
+        int d = p.fold;
+        for (int g = 0; g < p.m; g += 8) {
+            System.arraycopy(re, g, xr, 0, 8);
+            System.arraycopy(im, g, xi, 0, 8);
+            butterflies(xr, xi, sr, si, SWAP4, SIGN4);
+            twiddle(sr, si, T4R, T4I, xr, xi);
+            butterflies(xr, xi, sr, si, SWAP2, SIGN2);
+            twiddle(sr, si, T2R, T2I, xr, xi);
+            butterflies(xr, xi, sr, si, SWAP1, SIGN1);
+            for (int l = 0; l < 8; l++) {
+                float h = p.spectrum[g + l];
+                sr[l] = sr[l] * h;
+                si[l] = si[l] * h;
+            }
+            sum(sr, si, xr, xi, SWAP1);
+            if (d >= 4) {
+                sum(xr, xi, sr, si, SWAP2);
+                System.arraycopy(sr, 0, xr, 0, 8);
+                System.arraycopy(si, 0, xi, 0, 8);
+            }
+            if (d == 8) {
+                sum(xr, xi, sr, si, SWAP4);
+                System.arraycopy(sr, 0, xr, 0, 8);
+                System.arraycopy(si, 0, xi, 0, 8);
+            }
+            for (int l = 0; l < 8 / d; l++) {
+                re[g / d + l] = xr[l * d];
+                im[g / d + l] = xi[l * d];
+            }
+        }
+    }
+
+    /** {@code out[l] = x[l] + x[swap[l]]}: neighbouring products summed, as the vector fold adds lanes. */
+    private static void sum(float[] xr, float[] xi, float[] outR, float[] outI, int[] swap) {
+        for (int l = 0; l < 8; l++) {
+            outR[l] = xr[l] + xr[swap[l]];
+            outI[l] = xi[l] + xi[swap[l]];
+        }
+    }
+
+    private static void groupInverse(int n, float[] re, float[] im) {
+        float[] xr = new float[8];
+        float[] xi = new float[8];
+        float[] sr = new float[8];
+        float[] si = new float[8];
+        for (int g = 0; g < n; g += 8) {
+            System.arraycopy(re, g, sr, 0, 8);
+            System.arraycopy(im, g, si, 0, 8);
+            butterflies(sr, si, xr, xi, SWAP1, SIGN1);
+            conjugateTwiddle(xr, xi, T2R, T2I, sr, si);
+            butterflies(sr, si, xr, xi, SWAP2, SIGN2);
+            conjugateTwiddle(xr, xi, T4R, T4I, sr, si);
+            butterflies(sr, si, xr, xi, SWAP4, SIGN4);
+            System.arraycopy(xr, 0, re, g, 8);
+            System.arraycopy(xi, 0, im, g, 8);
+        }
+    }
+
+    private static void middleUnfold(FftFilterPlan p, float[] re, float[] im) {
+        float[] xr = new float[8];
+        float[] xi = new float[8];
+        float[] sr = new float[8];
+        float[] si = new float[8];
+        float[] yr = new float[8];
+        float[] yi = new float[8];
+        for (int g = p.m / 2 - 8; g >= 0; g -= 8) {
+            System.arraycopy(re, g, xr, 0, 8);
+            System.arraycopy(im, g, xi, 0, 8);
+            butterflies(xr, xi, sr, si, SWAP4, SIGN4);
+            twiddle(sr, si, T4R, T4I, xr, xi);
+            butterflies(xr, xi, sr, si, SWAP2, SIGN2);
+            twiddle(sr, si, T2R, T2I, xr, xi);
+            butterflies(xr, xi, yr, yi, SWAP1, SIGN1);
+            for (int half = 0; half < 2; half++) {
+                int to = 2 * g + 8 * half;
+                int[] copy = half == 0 ? DUP_LOW : DUP_HIGH;
+                for (int l = 0; l < 8; l++) {
+                    float h = p.spectrum[to + l];
+                    sr[l] = yr[copy[l]] * h;
+                    si[l] = yi[copy[l]] * h;
+                }
+                butterflies(sr, si, xr, xi, SWAP1, SIGN1);
+                conjugateTwiddle(xr, xi, T2R, T2I, sr, si);
+                butterflies(sr, si, xr, xi, SWAP2, SIGN2);
+                conjugateTwiddle(xr, xi, T4R, T4I, sr, si);
+                butterflies(sr, si, xr, xi, SWAP4, SIGN4);
+                System.arraycopy(xr, 0, re, to, 8);
+                System.arraycopy(xi, 0, im, to, 8);
+            }
+        }
+    }
+
     /** {@code out[l] = x[l] * sign[l] + x[swap[l]]}, the in-vector butterfly. */
     private static void butterflies(float[] xr, float[] xi, float[] outR, float[] outI, int[] swap, float[] sign) {
         for (int l = 0; l < 8; l++) {
@@ -138,8 +244,8 @@ final class ScalarFftFilter {
         }
     }
 
-    private static void inverse(FftFilterPlan p, float[] re, float[] im) {
-        int m = p.m;
+    private static void inverse(FftFilterPlan.Stages p, float[] re, float[] im) {
+        int m = p.n;
         for (int st = p.spans.length - 1; st >= 0; st--) {
             int s = p.spans[st];
             int off = p.offsets[st];

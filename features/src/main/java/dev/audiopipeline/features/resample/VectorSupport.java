@@ -32,4 +32,14 @@ final class VectorSupport {
             ScalarDot.lanes4(c, rows, x, starts, taps, lanes);
         }
     }
+
+    /** {@link VectorDot#dots} on the chosen kernel. */
+    static void dots(float[] c, int[] rows, float[] x, int[] starts, int count, int taps, float[] out, int at,
+                     float[] lanes) {
+        if (ENABLED) {
+            VectorDot.dots(c, rows, x, starts, count, taps, out, at, lanes);
+        } else {
+            ScalarDot.dots(c, rows, x, starts, count, taps, out, at, lanes);
+        }
+    }
 }

@@ -60,6 +60,66 @@ class ResamplerKernelsTest {
         assertThat(bits(vi)).containsExactly(bits(si));
     }
 
+    /**
+     * The plan's shortcuts: folded ({@code d} = 2, 4, 8), the outputs are every d-th point of the circular
+     * convolution; unfolded, the input is a zero-stuffed signal given by its even points. Both kernels, same bits.
+     */
+    @ParameterizedTest(name = "m = {0}")
+    @ValueSource(ints = {16, 64, 256, 1024, 8192})
+    void foldedAndUnfoldedPlansComputeTheirShareOfTheConvolution(int m) {
+        Random random = new Random(m + 1);
+        int c = Math.min(m / 2 - 1, 60);
+        double[] h = new double[c + 1];
+        for (int t = 0; t <= c; t++) {
+            h[t] = random.nextGaussian() / (1 + t);
+        }
+        for (int variant = 0; variant < 4; variant++) {
+            int fold = variant == 3 ? 1 : 2 << variant;
+            boolean unfold = variant == 3;
+            if (m / fold < 8) {
+                continue;
+            }
+            FftFilterPlan plan = new FftFilterPlan(m, h, fold, unfold);
+            float[] re = new float[m];
+            float[] im = new float[m];
+            for (int i = 0; i < (unfold ? m / 2 : m); i++) {
+                re[i] = (float) random.nextGaussian();
+                im[i] = (float) random.nextGaussian();
+            }
+            // The signal the convolution sees: the input itself, or its zero-stuffed version.
+            double[] ur = new double[m];
+            double[] ui = new double[m];
+            for (int i = 0; i < m; i++) {
+                ur[i] = unfold ? (i % 2 == 0 ? re[i / 2] : 0) : re[i];
+                ui[i] = unfold ? (i % 2 == 0 ? im[i / 2] : 0) : im[i];
+            }
+            float[] vr = re.clone();
+            float[] vi = im.clone();
+            float[] sr = re.clone();
+            float[] si = im.clone();
+            VectorFftFilter.filter(plan, vr, vi);
+            ScalarFftFilter.filter(plan, sr, si);
+
+            int outputs = m / fold;
+            double error = 0;
+            double peak = 0;
+            for (int n = 0; n < outputs; n++) {
+                double er = 0;
+                double ei = 0;
+                for (int t = -c; t <= c; t++) {
+                    int k = Math.floorMod(n * fold - t, m);
+                    er += h[Math.abs(t)] * ur[k];
+                    ei += h[Math.abs(t)] * ui[k];
+                }
+                error = Math.max(error, Math.hypot(er - vr[n], ei - vi[n]));
+                peak = Math.max(peak, Math.hypot(er, ei));
+            }
+            assertThat(error / peak).as("fold %d, unfold %s", fold, unfold).isLessThan(5e-7);
+            assertThat(bits(Arrays.copyOf(vr, outputs))).containsExactly(bits(Arrays.copyOf(sr, outputs)));
+            assertThat(bits(Arrays.copyOf(vi, outputs))).containsExactly(bits(Arrays.copyOf(si, outputs)));
+        }
+    }
+
     @Test
     void dotProductKernelsAgreeBitForBit() {
         Random random = new Random(3);
@@ -90,6 +150,16 @@ class ResamplerKernelsTest {
                 }
                 assertThat((double) ScalarDot.sumLanes(scalar, 0)).isCloseTo(exact,
                         org.assertj.core.data.Offset.offset(1e-5 * taps));
+                // The batch kernel: the same sums for each of the four, both kernels.
+                float[] batchVector = new float[5];
+                float[] batchScalar = new float[5];
+                VectorDot.dots(c, rows, x, starts, 4, taps, batchVector, 1, new float[32]);
+                ScalarDot.dots(c, rows, x, starts, 4, taps, batchScalar, 1, new float[32]);
+                for (int j = 0; j < 4; j++) {
+                    assertThat(Float.floatToRawIntBits(batchVector[1 + j]))
+                            .isEqualTo(Float.floatToRawIntBits(ScalarDot.sumLanes(scalar, 8 * j)))
+                            .isEqualTo(Float.floatToRawIntBits(batchScalar[1 + j]));
+                }
             }
         }
     }
@@ -102,7 +172,8 @@ class ResamplerKernelsTest {
 
     private static String hashes() {
         StringBuilder text = new StringBuilder();
-        int[][] pairs = {{44100, 22050}, {48000, 22050}, {16000, 22050}, {22050, 22051}};
+        int[][] pairs = {{44100, 22050}, {48000, 22050}, {96000, 22050}, {88200, 22050}, {16000, 22050},
+            {11025, 22050}, {22050, 22051}};
         for (int[] pair : pairs) {
             Random random = new Random(pair[0]);
             float[] x = new float[pair[0]];
