@@ -30,6 +30,7 @@ final class PolyphaseStage extends PolyphaseStream {
     private final int[] batchStarts = new int[BATCH];
     private final int[] batchRows = new int[BATCH];
     private final float[] lanes = new float[32];
+    private final float[] single = new float[4];
 
     /**
      * @param ratio      input rate (the first stage's output) to output rate
@@ -159,7 +160,7 @@ final class PolyphaseStage extends PolyphaseStream {
     private float dot(int row, int start) {
         java.util.Arrays.fill(rows, row);
         java.util.Arrays.fill(starts, start);
-        VectorSupport.lanes4(table, rows, buffer, starts, taps, lanes);
-        return ScalarDot.sumLanes(lanes, 0);
+        VectorSupport.dots(table, rows, buffer, starts, 4, taps, single, 0, lanes);
+        return single[0];
     }
 }

@@ -2,25 +2,13 @@ package dev.audiopipeline.features.resample;
 
 /**
  * The float dot products of the polyphase stage, in a fixed order that 8-lane vectors compute fast: lane
- * {@code l} sums the products of taps {@code l, l + 8, l + 16, ...} (fused multiply-adds from 0; {@link VectorDot} computes the same lanes, four products at a time), then
+ * {@code l} sums the products of taps {@code l, l + 8, l + 16, ...} (fused multiply-adds from 0; {@link VectorDot} computes the same lanes, four
+ * products at a time), then
  * {@link #sumLanes} adds the lanes as {@code ((l0 + l1) + (l2 + l3)) + ((l4 + l5) + (l6 + l7))}.
  */
 final class ScalarDot {
 
     private ScalarDot() {
-    }
-
-    /** Lane sums of four dot products, row {@code rows[k]} with {@code x[starts[k] ..]}, into {@code lanes[8k ..]}. */
-    static void lanes4(float[] c, int[] rows, float[] x, int[] starts, int taps, float[] lanes) {
-        for (int k = 0; k < 4; k++) {
-            for (int l = 0; l < 8; l++) {
-                float acc = 0f;
-                for (int i = l; i < taps; i += 8) {
-                    acc = Math.fma(c[rows[k] + i], x[starts[k] + i], acc);
-                }
-                lanes[8 * k + l] = acc;
-            }
-        }
     }
 
     /** {@link VectorDot#dots} without the Vector API: the same lanes and sums. */

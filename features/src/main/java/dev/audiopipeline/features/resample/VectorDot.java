@@ -4,7 +4,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link ScalarDot#lanes4}'s lane sums on the Vector API, the same operations in the same order. No lane
+ * {@link ScalarDot#dots} on the Vector API, the same operations in the same order. No lane
  * permutations: on JDK 17 {@code rearrange} in a small method is not reliably intrinsified (measured ~40 ns a
  * call when it falls back), so the lanes are added in scalar code ({@link ScalarDot#sumLanes}).
  */
@@ -15,37 +15,11 @@ final class VectorDot {
     private VectorDot() {
     }
 
-    /** Lane sums of four dot products, row {@code rows[k]} with {@code x[starts[k] ..]}, into {@code lanes[8k ..]}. */
-    static void lanes4(float[] c, int[] rows, float[] x, int[] starts, int taps, float[] lanes) {
-        int r0 = rows[0];
-        int r1 = rows[1];
-        int r2 = rows[2];
-        int r3 = rows[3];
-        int s0 = starts[0];
-        int s1 = starts[1];
-        int s2 = starts[2];
-        int s3 = starts[3];
-        // Every load inside the loop: C2 inlines the load intrinsic only at call sites it finds hot, and on JDK 17
-        // it found those before a loop cold (the Java fallback then ran, ~5x slower).
-        FloatVector a0 = FloatVector.zero(S);
-        FloatVector a1 = a0;
-        FloatVector a2 = a0;
-        FloatVector a3 = a0;
-        for (int i = 0; i < taps; i += 8) {
-            a0 = FloatVector.fromArray(S, c, r0 + i).fma(FloatVector.fromArray(S, x, s0 + i), a0);
-            a1 = FloatVector.fromArray(S, c, r1 + i).fma(FloatVector.fromArray(S, x, s1 + i), a1);
-            a2 = FloatVector.fromArray(S, c, r2 + i).fma(FloatVector.fromArray(S, x, s2 + i), a2);
-            a3 = FloatVector.fromArray(S, c, r3 + i).fma(FloatVector.fromArray(S, x, s3 + i), a3);
-        }
-        a0.intoArray(lanes, 0);
-        a1.intoArray(lanes, 8);
-        a2.intoArray(lanes, 16);
-        a3.intoArray(lanes, 24);
-    }
-
     /**
      * {@code count} (a multiple of 4) dot products, row {@code rows[k]} with {@code x[starts[k] ..]}, summed as
-     * {@link ScalarDot#sumLanes} into {@code out[at + k]}: {@link #lanes4} for four at a time, in one loop.
+     * {@link ScalarDot#sumLanes} into {@code out[at + k]}, four at a time (the four products interleaved). Every
+     * load is inside the loop: C2 inlines the load intrinsic only at call sites it finds hot, and on JDK 17 it
+     * found those before a loop cold (the Java fallback then ran, ~5x slower).
      */
     static void dots(float[] c, int[] rows, float[] x, int[] starts, int count, int taps, float[] out, int at,
                      float[] lanes) {

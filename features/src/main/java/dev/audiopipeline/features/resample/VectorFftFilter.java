@@ -8,6 +8,10 @@ import jdk.incubator.vector.VectorSpecies;
  * Runs an {@link FftFilterPlan} on the Vector API, 8 floats per vector. Every operation is an IEEE lane-wise
  * add, subtract or multiply (or a lane permutation), in the same order as {@link ScalarFftFilter}, so both give
  * the same bits. Stateless; only loaded when the JVM has {@code jdk.incubator.vector}.
+ *
+ * <p>The in-group stages are written out again in each loop that runs them ({@link #middle}, {@link #middleFold},
+ * {@link #groupInverse}, {@link #middleUnfold}) on purpose: on JDK 17 a helper taking or returning vectors is not
+ * inlined into these loops (too large) and its vectors are boxed, several times slower.
  */
 final class VectorFftFilter {
 

@@ -24,15 +24,6 @@ final class VectorSupport {
         }
     }
 
-    /** {@link ScalarDot#lanes4} on the chosen kernel. */
-    static void lanes4(float[] c, int[] rows, float[] x, int[] starts, int taps, float[] lanes) {
-        if (ENABLED) {
-            VectorDot.lanes4(c, rows, x, starts, taps, lanes);
-        } else {
-            ScalarDot.lanes4(c, rows, x, starts, taps, lanes);
-        }
-    }
-
     /** {@link VectorDot#dots} on the chosen kernel. */
     static void dots(float[] c, int[] rows, float[] x, int[] starts, int count, int taps, float[] out, int at,
                      float[] lanes) {
