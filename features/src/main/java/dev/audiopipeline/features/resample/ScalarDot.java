@@ -26,6 +26,26 @@ final class ScalarDot {
         }
     }
 
+    /** {@link VectorDot#groups} without the Vector API: the same products and sums, lane by lane. */
+    static void groups(PolyphaseGroups g, float[] x, int start, int phase, int groups, float[] out, int at) {
+        float[] table = g.table;
+        int width = g.width;
+        for (int n = 0; n < groups; n++) {
+            int base = phase * width * PolyphaseGroups.LANES;
+            for (int k = 0; k < PolyphaseGroups.LANES; k++) {
+                float even = 0f;
+                float odd = 0f;
+                for (int w = 0; w < width; w += 2) {
+                    even = Math.fma(table[base + w * 8 + k], x[start + w], even);
+                    odd = Math.fma(table[base + w * 8 + 8 + k], x[start + w + 1], odd);
+                }
+                out[at + 8 * n + k] = even + odd;
+            }
+            start += g.advance[phase];
+            phase = g.nextPhase[phase];
+        }
+    }
+
     /** The dot product whose lane sums are {@code lanes[at .. at + 8)}. */
     static float sumLanes(float[] lanes, int at) {
         return ((lanes[at] + lanes[at + 1]) + (lanes[at + 2] + lanes[at + 3]))

@@ -52,4 +52,26 @@ final class VectorDot {
             out[at + k + 3] = ScalarDot.sumLanes(lanes, 24);
         }
     }
+
+    /**
+     * {@code groups} groups of 8 consecutive outputs ({@link PolyphaseGroups}), the first with phase {@code phase}
+     * and window {@code x[start ..]}, into {@code out[at ..]}. Returns nothing: the caller's stream advances itself.
+     */
+    static void groups(PolyphaseGroups g, float[] x, int start, int phase, int groups, float[] out, int at) {
+        float[] table = g.table;
+        int width = g.width;
+        for (int n = 0; n < groups; n++) {
+            int base = phase * width * PolyphaseGroups.LANES;
+            FloatVector even = FloatVector.zero(S);
+            FloatVector odd = even;
+            for (int w = 0; w < width; w += 2) {
+                even = FloatVector.fromArray(S, table, base + w * 8).fma(FloatVector.broadcast(S, x[start + w]), even);
+                odd = FloatVector.fromArray(S, table, base + w * 8 + 8)
+                        .fma(FloatVector.broadcast(S, x[start + w + 1]), odd);
+            }
+            even.add(odd).intoArray(out, at + 8 * n);
+            start += g.advance[phase];
+            phase = g.nextPhase[phase];
+        }
+    }
 }

@@ -33,4 +33,13 @@ final class VectorSupport {
             ScalarDot.dots(c, rows, x, starts, count, taps, out, at, lanes);
         }
     }
+
+    /** {@link VectorDot#groups} on the chosen kernel. */
+    static void groups(PolyphaseGroups g, float[] x, int start, int phase, int groups, float[] out, int at) {
+        if (ENABLED) {
+            VectorDot.groups(g, x, start, phase, groups, out, at);
+        } else {
+            ScalarDot.groups(g, x, start, phase, groups, out, at);
+        }
+    }
 }

@@ -154,6 +154,40 @@ class ResamplerKernelsTest {
         }
     }
 
+    /**
+     * Eight outputs per vector ({@link PolyphaseGroups}): both kernels give the same bits, and every lane the bits
+     * of that output computed on its own, so grouping never changes a result.
+     */
+    @ParameterizedTest(name = "{0}/{1}, {2} taps")
+    @org.junit.jupiter.params.provider.CsvSource({"147, 320, 16", "441, 640, 16", "441, 320, 24", "160, 147, 8"})
+    void polyphaseGroupsGiveEachOutputsOwnBits(int up, int down, int taps) {
+        Random random = new Random(up * 31 + down);
+        float[] rows = new float[up * taps];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = (float) random.nextGaussian();
+        }
+        PolyphaseGroups groups = new PolyphaseGroups(up, down, taps, rows);
+        float[] x = new float[20_000];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) random.nextGaussian();
+        }
+        int count = 40;
+        int phase = random.nextInt(up);
+        float[] vector = new float[8 * count];
+        float[] scalar = new float[8 * count];
+        VectorDot.groups(groups, x, 5, phase, count, vector, 0);
+        ScalarDot.groups(groups, x, 5, phase, count, scalar, 0);
+        assertThat(bits(vector)).containsExactly(bits(scalar));
+        long start = 5;
+        int p = phase;
+        for (int j = 0; j < 8 * count; j++) {
+            assertThat(Float.floatToRawIntBits(vector[j])).as("output %d", j)
+                    .isEqualTo(Float.floatToRawIntBits(groups.single(x, (int) start, p)));
+            start += (p + down) / up;
+            p = (p + down) % up;
+        }
+    }
+
     /** Run in the child JVM: hashes of resampled noise for a few pairs, and which kernels ran. */
     public static void main(String[] args) {
         System.out.println("vector " + VectorSupport.ENABLED);
