@@ -37,7 +37,7 @@ public enum Feature {
     BANDWIDTH("bandwidth"),
     /** Spectral roll-off frequency in Hz, one column. */
     ROLLOFF("rolloff"),
-    /** Chromagram ({@code librosa.feature.chroma_stft}, fixed tuning), {@code n_chroma} columns, row 0 = C. */
+    /** Chromagram ({@code librosa.feature.chroma_stft}, tuning fixed or estimated), {@code n_chroma} columns, row 0 = C. */
     CHROMA("chroma");
 
     private final String cliName;

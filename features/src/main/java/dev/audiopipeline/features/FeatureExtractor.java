@@ -9,6 +9,7 @@ import dev.audiopipeline.features.dsp.SpectralContrast;
 import dev.audiopipeline.features.dsp.SpectralShape;
 import dev.audiopipeline.features.dsp.Stft;
 import dev.audiopipeline.features.dsp.TimeDomainFeatures;
+import dev.audiopipeline.features.dsp.TuningEstimator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -32,10 +33,11 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@link Feature#CENTROID}, {@link Feature#BANDWIDTH}, {@link Feature#ROLLOFF}: librosa's
  *       {@code spectral_centroid}, {@code spectral_bandwidth} (p=2, norm), {@code spectral_rolloff(roll_percent)}
  *       from the magnitude STFT;</li>
- *   <li>{@link Feature#CHROMA}: {@code chroma_stft(S=|X|^2, norm=inf, n_chroma, tuning=tuning)}. librosa
- *       ESTIMATES the tuning from the spectrogram when {@code tuning=None} (its default); this class does not:
- *       tuning is the fixed setting {@code tuning} (default 0.0, A440), so chroma equals librosa's called with
- *       {@code tuning=0.0} (or whatever value is configured);</li>
+ *   <li>{@link Feature#CHROMA}: {@code chroma_stft(S=|X|^2, norm=inf, n_chroma, tuning=tuning)}. With the
+ *       setting {@code tuning} null (librosa's default {@code tuning=None}) the tuning is estimated from the
+ *       power spectrogram of the whole input given, as librosa's {@code estimate_tuning} does
+ *       ({@link TuningEstimator}), and the STFT is computed a second time for chroma; otherwise it is that value
+ *       (default 0.0, A440);</li>
  *   <li>{@link Feature#RMS}: {@code rms(y, frame_length=n_fft, hop_length, center)} (time domain, zero padding);
  *       {@link Feature#ZCR}: {@code zero_crossing_rate(y, frame_length=n_fft, hop_length, center)} (edge
  *       padding, threshold 1e-10). These two read the samples, not the STFT, exactly as librosa does.</li>
@@ -66,7 +68,8 @@ public final class FeatureExtractor {
     private final SpectralContrast contrast;
     private final String contrastError;
     private final SpectralShape spectralShape;
-    private final ChromaFilterbank chromaFilterbank;
+    /** The chroma filterbank for each tuning used (one when the tuning is fixed, at most 100 when estimated). */
+    private final ConcurrentHashMap<Double, ChromaFilterbank> chromaFilterbanks = new ConcurrentHashMap<>();
     private final ThreadLocal<Workspace> workspaces;
 
     public FeatureExtractor(FeatureSettings settings) {
@@ -88,8 +91,6 @@ public final class FeatureExtractor {
         this.contrast = plan;
         this.contrastError = error;
         this.spectralShape = new SpectralShape(settings.sampleRate(), settings.nFft(), settings.rollPercent());
-        this.chromaFilterbank = ChromaFilterbank.create(settings.sampleRate(), settings.nFft(), settings.nChroma(),
-                settings.tuning());
         this.workspaces = ThreadLocal.withInitial(Workspace::new);
     }
 
@@ -173,6 +174,9 @@ public final class FeatureExtractor {
         float[][] bandwidth = wantBandwidth ? new float[frames][1] : null;
         float[][] rolloff = wantRolloff ? new float[frames][1] : null;
         float[][] chroma = wantChroma ? new float[frames][settings.nChroma()] : null;
+        TuningEstimator tuning = wantChroma && settings.tuning() == null
+                ? new TuningEstimator(settings.sampleRate(), settings.nFft(), settings.nChroma()) : null;
+        ChromaFilterbank chromaFilterbank = wantChroma && tuning == null ? chromaFilterbank(settings.tuning()) : null;
         double melExponent = settings.power() / 2.0; // mel input is |X|^power = (|X|^2)^(power/2)
 
         // Frames in blocks of four: the mel filterbank is applied to a whole block at once (MelFilterbank.apply4).
@@ -207,7 +211,9 @@ public final class FeatureExtractor {
                 if (wantRolloff) {
                     rolloff[t][0] = (float) spectralShape.rolloff(magnitude);
                 }
-                if (wantChroma) {
+                if (tuning != null) {
+                    tuning.accept(power);
+                } else if (wantChroma) {
                     chromaFilterbank.apply(power, chroma[t]);
                 }
             }
@@ -216,6 +222,15 @@ public final class FeatureExtractor {
             }
         }
 
+        if (tuning != null) {
+            // The filterbank depends on the whole input's tuning: a second pass rather than holding every spectrum.
+            ChromaFilterbank estimated = chromaFilterbank(tuning.estimate());
+            double[] power = ws.power[0];
+            for (int t = 0; t < frames; t++) {
+                ws.plan.powerSpectrum(samples, t, power);
+                estimated.apply(power, chroma[t]);
+            }
+        }
         if (wantMel) {
             melDerivedFeatures(mel, frames, requested, out);
         }
@@ -229,6 +244,11 @@ public final class FeatureExtractor {
         putIf(out, Feature.BANDWIDTH, bandwidth);
         putIf(out, Feature.ROLLOFF, rolloff);
         putIf(out, Feature.CHROMA, chroma);
+    }
+
+    private ChromaFilterbank chromaFilterbank(double tuning) {
+        return chromaFilterbanks.computeIfAbsent(tuning, value -> ChromaFilterbank.create(settings.sampleRate(),
+                settings.nFft(), settings.nChroma(), value));
     }
 
     /** Mel rows {@code first .. first+count-1} from the block's spectra in the workspace. */

@@ -93,7 +93,7 @@ public final class FeatureSettings extends HashedSettings<FeatureSettings.Builde
                 .contrastLinear(SettingsMaps.bool(map, "contrast_linear"))
                 .rollPercent(SettingsMaps.number(map, "roll_percent"))
                 .nChroma(SettingsMaps.integer(map, "n_chroma"))
-                .tuning(SettingsMaps.number(map, "tuning"))
+                .tuning(SettingsMaps.numberOrNull(map, "tuning"))
                 .resType(resType(SettingsMaps.text(map, "res_type")))
                 .build();
         SettingsMaps.requireSame(map, settings.asMap(), "feature settings");
@@ -137,7 +137,9 @@ public final class FeatureSettings extends HashedSettings<FeatureSettings.Builde
         CONTRAST_QUANTILE.require(contrastQuantile());
         ROLL_PERCENT.require(rollPercent());
         N_CHROMA.require(nChroma());
-        TUNING.require(tuning());
+        if (tuning() != null) {
+            TUNING.require(tuning());
+        }
         java.util.Objects.requireNonNull(resType(), "res_type");
     }
 
@@ -201,7 +203,11 @@ public final class FeatureSettings extends HashedSettings<FeatureSettings.Builde
     public boolean contrastLinear() { return values.contrastLinear; }
     public double rollPercent() { return values.rollPercent; }
     public int nChroma() { return values.nChroma; }
-    public double tuning() { return values.tuning; }
+    /**
+     * The chroma filterbank's tuning offset in fractions of a chroma bin, or null: estimated per input, as librosa
+     * does with {@code tuning=None} (its default; see {@link dev.audiopipeline.features.dsp.TuningEstimator}).
+     */
+    public Double tuning() { return values.tuning; }
     /** How audio at another rate is brought to {@link #sampleRate()} (librosa's {@code res_type}). */
     public ResampleType resType() { return values.resType; }
     /** Number of frequency bins of the one-sided spectrum, {@code 1 + n_fft / 2}. */
@@ -241,7 +247,7 @@ public final class FeatureSettings extends HashedSettings<FeatureSettings.Builde
         private boolean contrastLinear = false;
         private double rollPercent = 0.85;
         private int nChroma = 12;
-        private double tuning = 0.0;
+        private Double tuning = 0.0;
         private ResampleType resType = ResampleType.DEFAULT;
 
         private Builder() {
@@ -274,8 +280,11 @@ public final class FeatureSettings extends HashedSettings<FeatureSettings.Builde
         public Builder contrastLinear(boolean value) { this.contrastLinear = value; return this; }
         public Builder rollPercent(double value) { this.rollPercent = value; return this; }
         public Builder nChroma(int value) { this.nChroma = value; return this; }
-        /** Tuning deviation in fractions of a chroma bin; librosa estimates it per input, here it is fixed. */
-        public Builder tuning(double value) { this.tuning = value; return this; }
+        /**
+         * Tuning deviation in fractions of a chroma bin; null estimates it per input ({@code extract}'s whole
+         * input), librosa's {@code tuning=None}. The default is 0 (A440).
+         */
+        public Builder tuning(Double value) { this.tuning = value; return this; }
         /** The resampler recipe for inputs at other rates (librosa's {@code res_type}; default soxr_hq). */
         public Builder resType(ResampleType value) { this.resType = value; return this; }
 

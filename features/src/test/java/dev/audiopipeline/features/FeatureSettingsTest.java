@@ -75,6 +75,15 @@ class FeatureSettingsTest {
     }
 
     @Test
+    void tuningNoneMeansEstimatedPerInputAndRoundTripsThroughTheMap() {
+        FeatureSettings estimated = FeatureSettings.builder().tuning(null).build();
+        assertThat(estimated.tuning()).isNull();
+        assertThat(estimated.hash()).isNotEqualTo(FeatureSettings.defaults().hash());
+        assertThat(estimated.asMap()).containsEntry("tuning", null);
+        assertThat(FeatureSettings.fromMap(estimated.asMap())).isEqualTo(estimated);
+    }
+
+    @Test
     void fmaxDefaultsToNyquistOfTheConfiguredRate() {
         assertThat(FeatureSettings.builder().sampleRate(16000).build().fmax()).isEqualTo(8000.0);
     }

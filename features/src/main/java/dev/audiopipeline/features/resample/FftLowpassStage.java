@@ -43,10 +43,14 @@ final class FftLowpassStage implements ResamplerEngine {
      * @param plan       the FFT tables of the filter ({@code h[0..c]} was given as its taps)
      * @param c          the filter's half length, a multiple of {@code max(2, decimation)}
      * @param upsampling 1 or 2
-     * @param decimation a power of two
+     * @param decimation a power of two, the plan's fold
      * @param first      the first output's index, {@code <= 0}; {@code first * decimation} even when upsampling
      */
     FftLowpassStage(FftFilterPlan plan, int c, int upsampling, int decimation, int first) {
+        if (plan.fold != decimation || plan.unfold != (upsampling == 2)) {
+            throw new IllegalArgumentException("plan (fold " + plan.fold + ", unfold " + plan.unfold
+                    + ") does not match decimation " + decimation + ", upsampling " + upsampling);
+        }
         this.plan = plan;
         this.c = c;
         this.m = plan.m;
@@ -99,14 +103,13 @@ final class FftLowpassStage implements ResamplerEngine {
         load(re, (int) (blockStart(2 * pair) - xStart));
         load(im, (int) (blockStart(2 * pair + 1) - xStart));
         VectorSupport.filter(plan, re, im);
-        int n = 0;
+        int n;
+        // The plan computed only every decimation-th point, at index point / decimation.
         int perBlock = hop / decimation;
-        for (int t = 0; t < perBlock; t++) {
-            out[n++] = re[c + decimation * t];
-        }
-        for (int t = 0; t < perBlock; t++) {
-            out[n++] = im[c + decimation * t];
-        }
+        int first = c / decimation;
+        System.arraycopy(re, first, out, 0, perBlock);
+        System.arraycopy(im, first, out, perBlock, perBlock);
+        n = 2 * perBlock;
         int emit = (int) Math.min(n, limit - produced);
         if (emit > 0) {
             sink.accept(out, 0, emit);
@@ -119,14 +122,8 @@ final class FftLowpassStage implements ResamplerEngine {
         xStart += drop;
     }
 
+    /** The block's input: m points, or when upsampling the m / 2 samples the plan's unfold takes for 2m. */
     private void load(float[] block, int from) {
-        if (upsampling == 1) {
-            System.arraycopy(xs, from, block, 0, m);
-            return;
-        }
-        for (int q = 0; q < m / 2; q++) {
-            block[2 * q] = xs[from + q];
-            block[2 * q + 1] = 0f;
-        }
+        System.arraycopy(xs, from, block, 0, m / upsampling);
     }
 }

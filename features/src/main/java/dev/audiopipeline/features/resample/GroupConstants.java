@@ -22,6 +22,14 @@ final class GroupConstants {
     static final float[] T2R = {1, 1, 1, 0, 1, 1, 1, 0};
     static final float[] T2I = {0, 0, 0, -1, 0, 0, 0, -1};
 
+    /** Each of lanes 0-3 (4-7) twice: a half-size group's bins at their two full-size positions. */
+    static final int[] DUP_LOW = {0, 0, 1, 1, 2, 2, 3, 3};
+    static final int[] DUP_HIGH = {4, 4, 5, 5, 6, 6, 7, 7};
+    /** The lanes holding a fold's sums (every 2nd, 4th, 8th) first; the rest is overwritten. */
+    static final int[] COMPACT2 = {0, 2, 4, 6, 0, 2, 4, 6};
+    static final int[] COMPACT4 = {0, 4, 0, 4, 0, 4, 0, 4};
+    static final int[] COMPACT8 = {0, 0, 0, 0, 0, 0, 0, 0};
+
     private GroupConstants() {
     }
 }

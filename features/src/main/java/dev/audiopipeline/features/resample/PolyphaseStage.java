@@ -1,6 +1,7 @@
 package dev.audiopipeline.features.resample;
 
-import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The second stage of {@link FftResampler}: a short polyphase filter from the first stage's rate to the output
@@ -8,11 +9,12 @@ import java.util.Arrays;
  * images), so its kernel only has to pass {@code [0, passEnd]} and reject the images from {@code stopStart} on: a
  * wide transition band and a kernel of some 16-40 taps instead of hundreds.
  *
- * <p>Output {@code j} sits at input time {@code j * down / up = n + p / up}; it is the float dot product
- * ({@link ScalarDot}) of inputs {@code n - halfTaps + 1 ..} with row {@code p} of the table. For {@code up} up to
- * 4096 the table has one row per phase; beyond (e.g. 44100 -> 22051) it has {@code P + 1} rows at fractions
- * {@code q / P} and an output interpolates linearly between the dot products of the two rows around its phase.
- * Taps come in multiples of 8 (whole vectors). Streaming as {@link PolyphaseStream}.
+ * <p>Output {@code j} sits at input time {@code j * down / up = n + p / up}; it is the float dot product of
+ * inputs {@code n - halfTaps + 1 ..} with row {@code p} of the table. For {@code up} up to 4096 the table has one
+ * row per phase and outputs are computed eight at a time, one per vector lane ({@link PolyphaseGroups}); beyond
+ * (e.g. 44100 -> 22051) it has {@code P + 1} rows at fractions {@code q / P} and an output interpolates linearly
+ * between the dot products ({@link ScalarDot}) of the two rows around its phase. Taps come in multiples of 8.
+ * Streaming as {@link PolyphaseStream}.
  */
 final class PolyphaseStage extends PolyphaseStream {
 
@@ -23,9 +25,16 @@ final class PolyphaseStage extends PolyphaseStream {
     private final boolean interpolated;
     private final int phaseResolution;
     private final float[] table;
+    private static final int BATCH = 1024;
+    private static final Map<String, PolyphaseGroups> GROUPS = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED_GROUPS = 64;
+
+    /** The exact table laid out for 8 outputs at a time; null when interpolated. */
+    private final PolyphaseGroups groups;
     private final int[] starts = new int[4];
     private final int[] rows = new int[4];
     private final float[] lanes = new float[32];
+    private final float[] single = new float[4];
 
     /**
      * @param ratio      input rate (the first stage's output) to output rate
@@ -49,12 +58,23 @@ final class PolyphaseStage extends PolyphaseStream {
         this.interpolated = up > MAX_EXACT_PHASES;
         this.phaseResolution = interpolated ? INTERPOLATED_PHASES : up;
         int rows = interpolated ? INTERPOLATED_PHASES + 1 : up;
+        String key = up + "/" + down + ":" + taps + ":" + kernel.cutoff() + ":" + attenuationDb;
+        PolyphaseGroups cached = interpolated ? null : GROUPS.get(key);
+        if (cached != null) {
+            this.table = null;
+            this.groups = cached;
+            return;
+        }
         this.table = new float[rows * taps];
         for (int r = 0; r < rows; r++) {
             double fraction = (double) r / phaseResolution;
             for (int i = 0; i < taps; i++) {
                 table[r * taps + i] = (float) kernel.at(fraction + halfTaps - 1 - i);
             }
+        }
+        this.groups = interpolated ? null : new PolyphaseGroups(up, down, taps, table);
+        if (groups != null && GROUPS.size() < MAX_CACHED_GROUPS) {
+            GROUPS.putIfAbsent(key, groups);
         }
     }
 
@@ -98,29 +118,38 @@ final class PolyphaseStage extends PolyphaseStream {
         return n + halfTaps + 1 - firstInput();
     }
 
-    /** Four outputs at a time (the four products interleaved), the same values as {@link #filter}. */
+    /**
+     * Runs of up to {@value #BATCH} complete outputs, eight at a time ({@link PolyphaseGroups}; the rest goes
+     * through {@link #filter}, with the same bits): those whose groups' windows lie in the buffered input.
+     */
     @Override
     protected void produceBatch(long until, long inputEnd, SampleSink sink) {
         if (interpolated) {
             return;
         }
-        while (nextOutputs(4, until, inputEnd, starts, rows)) {
-            for (int k = 0; k < 4; k++) {
-                rows[k] *= taps;
+        long end = inputEnd - groups.reach();
+        while (true) {
+            long n = nextInputIndex();
+            int p = nextPhase();
+            if (n >= end) {
+                return;
             }
-            VectorSupport.lanes4(table, rows, buffer, starts, taps, lanes);
-            int at = takeOutputs(4, sink);
-            float[] out = outputBuffer();
-            for (int k = 0; k < 4; k++) {
-                out[at + k] = ScalarDot.sumLanes(lanes, 8 * k);
+            // Outputs j = 0, 1, ... sit at n + (p + j down) / up; those below end have their whole group window.
+            long complete = ((end - n) * up - p + down - 1) / down;
+            int count = (int) Math.min(Math.min(until - nextOutputIndex(), complete), BATCH) & -PolyphaseGroups.LANES;
+            if (count == 0) {
+                return;
             }
+            int start = (int) (n - halfTaps + 1 - bufferStart);
+            int at = takeOutputs(count, sink);
+            VectorSupport.groups(groups, buffer, start, p, count / PolyphaseGroups.LANES, outputBuffer(), at);
         }
     }
 
     @Override
     protected float filter(int start, int p) {
         if (!interpolated) {
-            return dot(p * taps, start);
+            return groups.single(buffer, start, p);
         }
         long scaled = (long) p * phaseResolution;
         int row = (int) (scaled / up);
@@ -134,7 +163,7 @@ final class PolyphaseStage extends PolyphaseStream {
     private float dot(int row, int start) {
         java.util.Arrays.fill(rows, row);
         java.util.Arrays.fill(starts, start);
-        VectorSupport.lanes4(table, rows, buffer, starts, taps, lanes);
-        return ScalarDot.sumLanes(lanes, 0);
+        VectorSupport.dots(table, rows, buffer, starts, 4, taps, single, 0, lanes);
+        return single[0];
     }
 }

@@ -106,32 +106,6 @@ abstract class PolyphaseStream implements ResamplerEngine {
         }
     }
 
-    /**
-     * For {@link #produceBatch}: the buffer start and phase of the next {@code count} outputs into
-     * {@code starts} / {@code phases}, or false if not all of them are complete and wanted.
-     */
-    protected final boolean nextOutputs(int count, long until, long inputEnd, int[] starts, int[] phases) {
-        if (outputIndex + count > until) {
-            return false;
-        }
-        long n = inputIndex;
-        int p = phase;
-        for (int k = 0; k < count; k++) {
-            if (n >= inputEnd) {
-                return false;
-            }
-            starts[k] = (int) (n - halfTaps + 1 - bufferStart);
-            phases[k] = p;
-            n += stepWhole;
-            p += stepPhase;
-            if (p >= up) {
-                n++;
-                p -= up;
-            }
-        }
-        return true;
-    }
-
     /** For {@link #produceBatch}: room for {@code count} outputs, written by the caller from the offset returned. */
     protected final int takeOutputs(int count, SampleSink sink) {
         if (outLength + count > out.length) {
@@ -148,15 +122,32 @@ abstract class PolyphaseStream implements ResamplerEngine {
     }
 
     private void advance(int count) {
-        for (int k = 0; k < count; k++) {
-            outputIndex++;
-            inputIndex += stepWhole;
-            phase += stepPhase;
-            if (phase >= up) {
-                inputIndex++;
-                phase -= up;
-            }
-        }
+        outputIndex += count;
+        long phases = phase + (long) count * stepPhase;
+        inputIndex += (long) count * stepWhole + phases / up;
+        phase = (int) (phases % up);
+    }
+
+    /** The next output's input index {@code n} (its time is {@code n + nextPhase() / up}). */
+    protected final long nextInputIndex() {
+        return inputIndex;
+    }
+
+    protected final int nextPhase() {
+        return phase;
+    }
+
+    protected final long nextOutputIndex() {
+        return outputIndex;
+    }
+
+    /** Outputs per step: {@code down = stepWhole * up + stepPhase}. */
+    protected final int stepWhole() {
+        return stepWhole;
+    }
+
+    protected final int stepPhase() {
+        return stepPhase;
     }
 
     /** Drops history no future output reads, once the buffer is full. */

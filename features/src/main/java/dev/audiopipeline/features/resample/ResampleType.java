@@ -15,13 +15,16 @@ import java.util.stream.Collectors;
  *       when the float32 FFT's ~130 dB floor is not enough.</li>
  * </ul>
  * Attenuations follow soxr's recipes ({@code (bits + 1) * 6.02 dB}: 20 bits for HQ, 28 for VHQ, 16 for MQ and LQ);
- * pass bands are soxr's 95 % for VHQ, HQ and MQ (MQ lets the top of it droop, see RESAMPLER.md) and 67.6 % for LQ.
+ * pass bands end where soxr's do ({@link ResamplerQuality#soxrPassbandEnd}: 0.9136 of the lower Nyquist for HQ,
+ * 0.9115 for VHQ, 0.9151 for MQ; 0.67625 for LQ), the stop band starts at it, so that the response through the
+ * transition band is soxr's (-3 dB near 0.95, as soxr documents its 95 % bandwidth) and features of resampled
+ * audio are librosa's.
  */
 public enum ResampleType {
 
-    SOXR_VHQ(new ResamplerQuality(0.95, 1.0, 175)),
-    SOXR_HQ(new ResamplerQuality(0.95, 1.0, 126)),
-    SOXR_MQ(new ResamplerQuality(0.91, 1.0, 102)),
+    SOXR_VHQ(new ResamplerQuality(ResamplerQuality.soxrPassbandEnd(28), 1.0, 175)),
+    SOXR_HQ(new ResamplerQuality(ResamplerQuality.soxrPassbandEnd(20), 1.0, 126)),
+    SOXR_MQ(new ResamplerQuality(ResamplerQuality.soxrPassbandEnd(16), 1.0, 102)),
     SOXR_LQ(new ResamplerQuality(0.67625, 1.0, 102));
 
     /** librosa's default {@code res_type}. */

@@ -1,5 +1,7 @@
 package dev.audiopipeline.features.resample;
 
+import static dev.audiopipeline.features.resample.GroupConstants.DUP_HIGH;
+import static dev.audiopipeline.features.resample.GroupConstants.DUP_LOW;
 import static dev.audiopipeline.features.resample.GroupConstants.SIGN1;
 import static dev.audiopipeline.features.resample.GroupConstants.SIGN2;
 import static dev.audiopipeline.features.resample.GroupConstants.SIGN4;
@@ -21,13 +23,20 @@ final class ScalarFftFilter {
     }
 
     static void filter(FftFilterPlan p, float[] re, float[] im) {
-        forward(p, re, im);
-        middle(p, re, im);
-        inverse(p, re, im);
+        forward(p.forward, re, im);
+        if (p.unfold) {
+            middleUnfold(p, re, im);
+        } else if (p.fold > 1) {
+            middleFold(p, re, im);
+            groupInverse(p.inverse.n, re, im);
+        } else {
+            middle(p, re, im);
+        }
+        inverse(p.inverse, re, im);
     }
 
-    private static void forward(FftFilterPlan p, float[] re, float[] im) {
-        int m = p.m;
+    private static void forward(FftFilterPlan.Stages p, float[] re, float[] im) {
+        int m = p.n;
         if (p.radix2Outer) {
             int h = m / 2;
             for (int j = 0; j < h; j++) {
@@ -88,30 +97,117 @@ final class ScalarFftFilter {
     }
 
     private static void middle(FftFilterPlan p, float[] re, float[] im) {
-        float[] xr = new float[8];
-        float[] xi = new float[8];
-        float[] sr = new float[8];
-        float[] si = new float[8];
+        Group x = new Group();
         for (int g = 0; g < p.m; g += 8) {
-            System.arraycopy(re, g, xr, 0, 8);
-            System.arraycopy(im, g, xi, 0, 8);
-            butterflies(xr, xi, sr, si, SWAP4, SIGN4);
-            twiddle(sr, si, T4R, T4I, xr, xi);
-            butterflies(xr, xi, sr, si, SWAP2, SIGN2);
-            twiddle(sr, si, T2R, T2I, xr, xi);
-            butterflies(xr, xi, sr, si, SWAP1, SIGN1);
-            for (int l = 0; l < 8; l++) {
-                float h = p.spectrum[g + l];
-                sr[l] = sr[l] * h;
-                si[l] = si[l] * h;
+            x.load(re, im, g);
+            x.forward();
+            x.multiply(p.spectrum, g);
+            x.inverse();
+            x.store(re, im, g);
+        }
+    }
+
+    private static void middleFold(FftFilterPlan p, float[] re, float[] im) {
+        Group x = new Group();
+        int d = p.fold;
+        for (int g = 0; g < p.m; g += 8) {
+            x.load(re, im, g);
+            x.forward();
+            x.multiply(p.spectrum, g);
+            for (int span = 1; span < d; span *= 2) {
+                x.sum(span == 1 ? SWAP1 : span == 2 ? SWAP2 : SWAP4);
             }
-            butterflies(sr, si, xr, xi, SWAP1, SIGN1);
-            conjugateTwiddle(xr, xi, T2R, T2I, sr, si);
-            butterflies(sr, si, xr, xi, SWAP2, SIGN2);
-            conjugateTwiddle(xr, xi, T4R, T4I, sr, si);
-            butterflies(sr, si, xr, xi, SWAP4, SIGN4);
-            System.arraycopy(xr, 0, re, g, 8);
-            System.arraycopy(xi, 0, im, g, 8);
+            for (int l = 0; l < 8 / d; l++) {
+                re[g / d + l] = x.re[l * d];
+                im[g / d + l] = x.im[l * d];
+            }
+        }
+    }
+
+    private static void groupInverse(int n, float[] re, float[] im) {
+        Group x = new Group();
+        for (int g = 0; g < n; g += 8) {
+            x.load(re, im, g);
+            x.inverse();
+            x.store(re, im, g);
+        }
+    }
+
+    private static void middleUnfold(FftFilterPlan p, float[] re, float[] im) {
+        Group x = new Group();
+        Group bins = new Group();
+        for (int g = p.m / 2 - 8; g >= 0; g -= 8) {
+            bins.load(re, im, g);
+            bins.forward();
+            for (int half = 0; half < 2; half++) {
+                int to = 2 * g + 8 * half;
+                int[] copy = half == 0 ? DUP_LOW : DUP_HIGH;
+                for (int l = 0; l < 8; l++) {
+                    x.re[l] = bins.re[copy[l]];
+                    x.im[l] = bins.im[copy[l]];
+                }
+                x.multiply(p.spectrum, to);
+                x.inverse();
+                x.store(re, im, to);
+            }
+        }
+    }
+
+    /** One group of 8 points and a scratch group, with the in-group stages the vector kernel runs. */
+    private static final class Group {
+        final float[] re = new float[8];
+        final float[] im = new float[8];
+        private final float[] sr = new float[8];
+        private final float[] si = new float[8];
+
+        void load(float[] fromRe, float[] fromIm, int at) {
+            System.arraycopy(fromRe, at, re, 0, 8);
+            System.arraycopy(fromIm, at, im, 0, 8);
+        }
+
+        void store(float[] toRe, float[] toIm, int at) {
+            System.arraycopy(re, 0, toRe, at, 8);
+            System.arraycopy(im, 0, toIm, at, 8);
+        }
+
+        /** Forward stages of spans 4, 2, 1. */
+        void forward() {
+            butterflies(re, im, sr, si, SWAP4, SIGN4);
+            twiddle(sr, si, T4R, T4I, re, im);
+            butterflies(re, im, sr, si, SWAP2, SIGN2);
+            twiddle(sr, si, T2R, T2I, re, im);
+            butterflies(re, im, sr, si, SWAP1, SIGN1);
+            System.arraycopy(sr, 0, re, 0, 8);
+            System.arraycopy(si, 0, im, 0, 8);
+        }
+
+        void multiply(float[] spectrum, int at) {
+            for (int l = 0; l < 8; l++) {
+                float h = spectrum[at + l];
+                re[l] = re[l] * h;
+                im[l] = im[l] * h;
+            }
+        }
+
+        /** Inverse stages of spans 1, 2, 4. */
+        void inverse() {
+            butterflies(re, im, sr, si, SWAP1, SIGN1);
+            conjugateTwiddle(sr, si, T2R, T2I, re, im);
+            butterflies(re, im, sr, si, SWAP2, SIGN2);
+            conjugateTwiddle(sr, si, T4R, T4I, re, im);
+            butterflies(re, im, sr, si, SWAP4, SIGN4);
+            System.arraycopy(sr, 0, re, 0, 8);
+            System.arraycopy(si, 0, im, 0, 8);
+        }
+
+        /** {@code x[l] += x[swap[l]]}: neighbouring products summed, as the vector fold adds lanes. */
+        void sum(int[] swap) {
+            for (int l = 0; l < 8; l++) {
+                sr[l] = re[l] + re[swap[l]];
+                si[l] = im[l] + im[swap[l]];
+            }
+            System.arraycopy(sr, 0, re, 0, 8);
+            System.arraycopy(si, 0, im, 0, 8);
         }
     }
 
@@ -138,8 +234,8 @@ final class ScalarFftFilter {
         }
     }
 
-    private static void inverse(FftFilterPlan p, float[] re, float[] im) {
-        int m = p.m;
+    private static void inverse(FftFilterPlan.Stages p, float[] re, float[] im) {
+        int m = p.n;
         for (int st = p.spans.length - 1; st >= 0; st--) {
             int s = p.spans[st];
             int off = p.offsets[st];

@@ -24,12 +24,22 @@ final class VectorSupport {
         }
     }
 
-    /** {@link ScalarDot#lanes4} on the chosen kernel. */
-    static void lanes4(float[] c, int[] rows, float[] x, int[] starts, int taps, float[] lanes) {
+    /** {@link VectorDot#dots} on the chosen kernel. */
+    static void dots(float[] c, int[] rows, float[] x, int[] starts, int count, int taps, float[] out, int at,
+                     float[] lanes) {
         if (ENABLED) {
-            VectorDot.lanes4(c, rows, x, starts, taps, lanes);
+            VectorDot.dots(c, rows, x, starts, count, taps, out, at, lanes);
         } else {
-            ScalarDot.lanes4(c, rows, x, starts, taps, lanes);
+            ScalarDot.dots(c, rows, x, starts, count, taps, out, at, lanes);
+        }
+    }
+
+    /** {@link VectorDot#groups} on the chosen kernel. */
+    static void groups(PolyphaseGroups g, float[] x, int start, int phase, int groups, float[] out, int at) {
+        if (ENABLED) {
+            VectorDot.groups(g, x, start, phase, groups, out, at);
+        } else {
+            ScalarDot.groups(g, x, start, phase, groups, out, at);
         }
     }
 }

@@ -6,9 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Finds the librosa golden files ({@code shared/reference}): the system property
@@ -125,6 +129,69 @@ public final class ReferenceData {
                 bank[r - 1] = row;
             }
             return bank;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * One entry of {@code more/index.json}: {@code set} ("features" or "settings"), {@code id} (its folder under
+     * {@code more/<set>/}) and the other fields as JSON gave them (numbers as Double, null for None).
+     */
+    public record MoreEntry(String set, String id, Map<String, Object> fields) {
+        public Path dir() {
+            return directory().resolve("more").resolve(set).resolve(id);
+        }
+
+        public Npy npy(String name) {
+            try {
+                return Npy.read(dir().resolve(name + ".npy"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        public Double number(String key) {
+            if (!fields.containsKey(key)) {
+                throw new AssertionError(id + ": no " + key + " in index.json");
+            }
+            return (Double) fields.get(key);
+        }
+
+        public boolean flag(String key) {
+            return (Boolean) fields.get(key);
+        }
+
+        @Override
+        public String toString() {
+            return id;
+        }
+    }
+
+    private static final Pattern OBJECT = Pattern.compile("\\{([^{}]*)\\}");
+    private static final Pattern FIELD = Pattern.compile("\"([^\"]+)\"\\s*:\\s*(\"[^\"]*\"|[^,\\s]+)");
+
+    /** The entries of {@code more/index.json} in {@code set} (a list of flat objects). */
+    public static List<MoreEntry> more(String set) {
+        try {
+            String json = Files.readString(directory().resolve("more/index.json"));
+            List<MoreEntry> entries = new ArrayList<>();
+            Matcher object = OBJECT.matcher(json);
+            while (object.find()) {
+                Map<String, Object> fields = new LinkedHashMap<>();
+                Matcher field = FIELD.matcher(object.group(1));
+                while (field.find()) {
+                    String value = field.group(2);
+                    fields.put(field.group(1), value.startsWith("\"") ? value.substring(1, value.length() - 1)
+                            : value.equals("null") ? null
+                            : value.equals("true") || value.equals("false") ? (Object) Boolean.valueOf(value)
+                            : (Object) Double.valueOf(value));
+                }
+                if (set.equals(fields.get("set"))) {
+                    entries.add(new MoreEntry(set, (String) fields.get("id"), fields));
+                }
+            }
+            return entries;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -60,6 +60,66 @@ class ResamplerKernelsTest {
         assertThat(bits(vi)).containsExactly(bits(si));
     }
 
+    /**
+     * The plan's shortcuts: folded ({@code d} = 2, 4, 8), the outputs are every d-th point of the circular
+     * convolution; unfolded, the input is a zero-stuffed signal given by its even points. Both kernels, same bits.
+     */
+    @ParameterizedTest(name = "m = {0}")
+    @ValueSource(ints = {16, 64, 256, 1024, 8192})
+    void foldedAndUnfoldedPlansComputeTheirShareOfTheConvolution(int m) {
+        Random random = new Random(m + 1);
+        int c = Math.min(m / 2 - 1, 60);
+        double[] h = new double[c + 1];
+        for (int t = 0; t <= c; t++) {
+            h[t] = random.nextGaussian() / (1 + t);
+        }
+        for (int variant = 0; variant < 4; variant++) {
+            int fold = variant == 3 ? 1 : 2 << variant;
+            boolean unfold = variant == 3;
+            if (m / fold < 8) {
+                continue;
+            }
+            FftFilterPlan plan = new FftFilterPlan(m, h, fold, unfold);
+            float[] re = new float[m];
+            float[] im = new float[m];
+            for (int i = 0; i < (unfold ? m / 2 : m); i++) {
+                re[i] = (float) random.nextGaussian();
+                im[i] = (float) random.nextGaussian();
+            }
+            // The signal the convolution sees: the input itself, or its zero-stuffed version.
+            double[] ur = new double[m];
+            double[] ui = new double[m];
+            for (int i = 0; i < m; i++) {
+                ur[i] = unfold ? (i % 2 == 0 ? re[i / 2] : 0) : re[i];
+                ui[i] = unfold ? (i % 2 == 0 ? im[i / 2] : 0) : im[i];
+            }
+            float[] vr = re.clone();
+            float[] vi = im.clone();
+            float[] sr = re.clone();
+            float[] si = im.clone();
+            VectorFftFilter.filter(plan, vr, vi);
+            ScalarFftFilter.filter(plan, sr, si);
+
+            int outputs = m / fold;
+            double error = 0;
+            double peak = 0;
+            for (int n = 0; n < outputs; n++) {
+                double er = 0;
+                double ei = 0;
+                for (int t = -c; t <= c; t++) {
+                    int k = Math.floorMod(n * fold - t, m);
+                    er += h[Math.abs(t)] * ur[k];
+                    ei += h[Math.abs(t)] * ui[k];
+                }
+                error = Math.max(error, Math.hypot(er - vr[n], ei - vi[n]));
+                peak = Math.max(peak, Math.hypot(er, ei));
+            }
+            assertThat(error / peak).as("fold %d, unfold %s", fold, unfold).isLessThan(5e-7);
+            assertThat(bits(Arrays.copyOf(vr, outputs))).containsExactly(bits(Arrays.copyOf(sr, outputs)));
+            assertThat(bits(Arrays.copyOf(vi, outputs))).containsExactly(bits(Arrays.copyOf(si, outputs)));
+        }
+    }
+
     @Test
     void dotProductKernelsAgreeBitForBit() {
         Random random = new Random(3);
@@ -72,25 +132,59 @@ class ResamplerKernelsTest {
             x[i] = (float) random.nextGaussian();
         }
         for (int taps : new int[] {8, 16, 24, 40}) {
-            for (int k = 0; k < 200; k++) {
-                int[] rows = new int[4];
-                int[] starts = new int[4];
-                for (int j = 0; j < 4; j++) {
-                    rows[j] = random.nextInt(60) * taps;
-                    starts[j] = random.nextInt(x.length - taps);
-                }
-                float[] vector = new float[32];
-                float[] scalar = new float[32];
-                VectorDot.lanes4(c, rows, x, starts, taps, vector);
-                ScalarDot.lanes4(c, rows, x, starts, taps, scalar);
-                assertThat(bits(vector)).containsExactly(bits(scalar));
+            int count = 200;
+            int[] rows = new int[count];
+            int[] starts = new int[count];
+            for (int k = 0; k < count; k++) {
+                rows[k] = random.nextInt(60) * taps;
+                starts[k] = random.nextInt(x.length - taps);
+            }
+            float[] vector = new float[count + 1];
+            float[] scalar = new float[count + 1];
+            VectorDot.dots(c, rows, x, starts, count, taps, vector, 1, new float[32]);
+            ScalarDot.dots(c, rows, x, starts, count, taps, scalar, 1, new float[32]);
+            assertThat(bits(vector)).containsExactly(bits(scalar));
+            for (int k = 0; k < count; k++) {
                 double exact = 0;
                 for (int i = 0; i < taps; i++) {
-                    exact += (double) c[rows[0] + i] * x[starts[0] + i];
+                    exact += (double) c[rows[k] + i] * x[starts[k] + i];
                 }
-                assertThat((double) ScalarDot.sumLanes(scalar, 0)).isCloseTo(exact,
-                        org.assertj.core.data.Offset.offset(1e-5 * taps));
+                assertThat((double) vector[1 + k]).isCloseTo(exact, org.assertj.core.data.Offset.offset(1e-5 * taps));
             }
+        }
+    }
+
+    /**
+     * Eight outputs per vector ({@link PolyphaseGroups}): both kernels give the same bits, and every lane the bits
+     * of that output computed on its own, so grouping never changes a result.
+     */
+    @ParameterizedTest(name = "{0}/{1}, {2} taps")
+    @org.junit.jupiter.params.provider.CsvSource({"147, 320, 16", "441, 640, 16", "441, 320, 24", "160, 147, 8"})
+    void polyphaseGroupsGiveEachOutputsOwnBits(int up, int down, int taps) {
+        Random random = new Random(up * 31 + down);
+        float[] rows = new float[up * taps];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = (float) random.nextGaussian();
+        }
+        PolyphaseGroups groups = new PolyphaseGroups(up, down, taps, rows);
+        float[] x = new float[20_000];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) random.nextGaussian();
+        }
+        int count = 40;
+        int phase = random.nextInt(up);
+        float[] vector = new float[8 * count];
+        float[] scalar = new float[8 * count];
+        VectorDot.groups(groups, x, 5, phase, count, vector, 0);
+        ScalarDot.groups(groups, x, 5, phase, count, scalar, 0);
+        assertThat(bits(vector)).containsExactly(bits(scalar));
+        long start = 5;
+        int p = phase;
+        for (int j = 0; j < 8 * count; j++) {
+            assertThat(Float.floatToRawIntBits(vector[j])).as("output %d", j)
+                    .isEqualTo(Float.floatToRawIntBits(groups.single(x, (int) start, p)));
+            start += (p + down) / up;
+            p = (p + down) % up;
         }
     }
 
@@ -102,7 +196,8 @@ class ResamplerKernelsTest {
 
     private static String hashes() {
         StringBuilder text = new StringBuilder();
-        int[][] pairs = {{44100, 22050}, {48000, 22050}, {16000, 22050}, {22050, 22051}};
+        int[][] pairs = {{44100, 22050}, {48000, 22050}, {96000, 22050}, {88200, 22050}, {16000, 22050},
+            {11025, 22050}, {22050, 22051}};
         for (int[] pair : pairs) {
             Random random = new Random(pair[0]);
             float[] x = new float[pair[0]];

@@ -73,6 +73,11 @@ public final class ExtractCommand implements Callable<Integer> {
                     + "the extract.augment.* settings).")
     Integer augmentVariants;
 
+    @Option(names = "--matrices", paramLabel = "LIST",
+            description = "The matrices each row keeps: mfcc, logmel, contrast, comma-separated, or none for the "
+                    + "statistics only (setting extract.matrices; default all three).")
+    String matrices;
+
     @Mixin ConfigOptions configOptions;
 
     @Mixin SparkOptions sparkOptions;
@@ -82,10 +87,12 @@ public final class ExtractCommand implements Callable<Integer> {
         JobConfig config = configOptions.builder()
                 .option(Settings.SEGMENT_SECONDS, "--segment-seconds", segmentSeconds)
                 .option(Settings.AUGMENT_VARIANTS, "--augment", augmentVariants)
+                .option(Settings.MATRICES, "--matrices", matrices)
                 .build();
         ExtractionSettings settings = new ExtractionSettings(FeatureSettingsConfig.from(config),
                 SegmentSettingsConfig.from(config), config.get(Settings.FILE_TIMEOUT_SECONDS),
-                AugmentationSettingsConfig.from(config));
+                AugmentationSettingsConfig.from(config),
+                ExtractionSettings.parseMatrices(config.get(Settings.MATRICES)));
         SparkSession spark = SparkSessions.start("audio-pipeline extract", config, sparkOptions.master());
         try {
             AudioInputLister lister = new AudioInputLister(spark.sparkContext().hadoopConfiguration(),

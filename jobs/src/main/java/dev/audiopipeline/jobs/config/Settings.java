@@ -123,9 +123,9 @@ public final class Settings {
             .defaultValue(FEATURE_DEFAULTS.nChroma()).rule(FeatureSettings.N_CHROMA));
 
     public static final Setting<Double> TUNING = register(Setting.decimal("features.tuning")
-            .doc("Tuning offset of the chroma filterbank, in fractions of a chroma bin (librosa estimates it "
-                    + "per input when not given; this product uses this fixed value).")
-            .defaultValue(FEATURE_DEFAULTS.tuning()).rule(FeatureSettings.TUNING));
+            .doc("Tuning offset of the chroma filterbank, in fractions of a chroma bin; none estimates it per "
+                    + "input from the spectrogram, as librosa's chroma_stft does by default (tuning=None).")
+            .defaultValue(FEATURE_DEFAULTS.tuning()).noneAllowed().rule(FeatureSettings.TUNING));
 
     public static final Setting<String> RES_TYPE = register(Setting.text("features.res-type")
             .doc("How audio at another rate is resampled to features.sample-rate, in librosa's res_type names: "
@@ -174,6 +174,14 @@ public final class Settings {
                     + "rejected/ with reason timeout, so that no file can hold up the job.")
             .defaultValue(ExtractionSettings.DEFAULT_FILE_TIMEOUT_SECONDS)
             .rule(ExtractionSettings.FILE_TIMEOUT_SECONDS));
+
+    public static final Setting<String> MATRICES = register(Setting.text("extract.matrices")
+            .doc("The matrices each segment row keeps, comma-separated: mfcc, logmel, contrast (a CNN needs "
+                    + "logmel, an LSTM mfcc, the merged network mfcc,contrast); none keeps only the statistics (of "
+                    + "all three), enough for the baselines. The others are null in the table.")
+            .defaultValue(String.join(",", ExtractionSettings.MATRICES.stream()
+                    .map(dev.audiopipeline.features.Feature::cliName).toList()))
+            .noneAllowed().rule(ExtractionSettings.STORED_MATRICES));
 
     public static final Setting<String> PARQUET_CODEC = register(Setting.text("extract.parquet-codec")
             .doc("Compression of the Parquet the job writes: lz4_raw (fast, about as small as snappy on features), "

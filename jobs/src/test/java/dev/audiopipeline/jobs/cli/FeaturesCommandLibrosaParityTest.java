@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * End to end through the command line: every librosa golden input, written as a float WAV, decoded, and its
- * CSV compared with librosa 0.11's values at the issue's tolerances (MFCC 2e-3, log-mel and contrast 1e-3 dB).
+ * CSV compared with librosa 0.11's values at the issue's tolerances (MFCC 2e-3, log-mel and contrast 1e-3 dB;
+ * chroma with librosa's default {@code tuning=None}, {@code --conf features.tuning=none}, 1e-5).
  */
 class FeaturesCommandLibrosaParityTest {
 
@@ -38,12 +39,19 @@ class FeaturesCommandLibrosaParityTest {
 
         float[][] mfcc20 = run(wav, "mfcc", "20");
         assertClose(mfcc20, 1, input.npy("mfcc20").framesByFeatures(), 2e-3, "mfcc20");
+
+        ReferenceData.MoreEntry more = ReferenceData.more("features").stream()
+                .filter(entry -> entry.id().equals(input.id())).findFirst().orElseThrow();
+        float[][] chroma = run(wav, "chroma", "13", "--conf", "features.tuning=none");
+        assertClose(chroma, 1, more.npy("chroma").framesByFeatures(), 1e-5, "chroma, tuning estimated");
     }
 
-    private float[][] run(Path wav, String features, String nMfcc) throws IOException {
+    private float[][] run(Path wav, String features, String nMfcc, String... more) throws IOException {
         Path csv = dir.resolve(wav.getFileName() + "-" + features + "-" + nMfcc + ".csv");
-        CliRun run = CliRun.of("features", wav.toString(), "--feature", features, "--n-mfcc", nMfcc,
-                "--no-default-config", "--out", csv.toString());
+        List<String> arguments = new java.util.ArrayList<>(List.of("features", wav.toString(), "--feature", features,
+                "--n-mfcc", nMfcc, "--no-default-config", "--out", csv.toString()));
+        arguments.addAll(List.of(more));
+        CliRun run = CliRun.of(arguments.toArray(String[]::new));
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         float[][] rows = new float[lines.size() - 1][];

@@ -15,6 +15,10 @@ import java.io.InputStream;
  * the frames it holds and then ends, the product's rule for every format (FFmpeg cannot tell a cut MP3 from a
  * short one): {@code info().frames()} then exceeds what is delivered. A file cut inside its header is
  * {@link RejectionReason#TRUNCATED}; one that holds no whole frame is {@link RejectionReason#EMPTY}.
+ *
+ * <p>Other codecs in a WAV container (G.711 mu-law and A-law, MS and IMA ADPCM, GSM 6.10, ...) are
+ * {@link RejectionReason#UNSUPPORTED_FORMAT} here; {@link AudioDecoders} hands those files to FFmpeg, which reads
+ * them from the first byte again ({@link #openOrIdentify}).
  */
 public final class WavDecoder {
 
@@ -42,6 +46,27 @@ public final class WavDecoder {
      * @param name shown in error details (a path or URI)
      */
     public static AudioStream open(InputStream in, String name) throws IOException {
+        Opened opened = openOrIdentify(in, name);
+        if (opened.stream() == null) {
+            throw new AudioDecodeException(RejectionReason.UNSUPPORTED_FORMAT, name + ": " + opened.otherCodec()
+                    + " is not supported (PCM 8/16/24/32 and float 32/64 are)");
+        }
+        return opened.stream();
+    }
+
+    /**
+     * What {@link #openOrIdentify} found: the stream, or (stream null) a codec this reader does not decode, which
+     * FFmpeg may.
+     *
+     * @param otherCodec e.g. "WAV format tag 0x7 with 8 bits per sample"; null with a stream
+     */
+    record Opened(AudioStream stream, String otherCodec) {}
+
+    /**
+     * As {@link #open}, except that a well-formed fmt chunk naming a codec this reader does not decode is not an
+     * error: the result then has no stream, and {@code in} has been read up to the end of that chunk.
+     */
+    static Opened openOrIdentify(InputStream in, String name) throws IOException {
         LittleEndianReader reader = new LittleEndianReader(in);
         byte[] magic = new byte[12];
         int got = reader.readUpTo(magic, 12);
@@ -68,6 +93,9 @@ public final class WavDecoder {
                                 name + ": fmt chunk of " + chunkSize + " bytes (expected 16 to " + MAX_FMT_CHUNK_BYTES + ")");
                     }
                     format = Format.read(reader, (int) chunkSize, name);
+                    if (format.otherCodec() != null) {
+                        return new Opened(null, format.otherCodec());
+                    }
                     reader.skipFully(chunkSize & 1);
                 } else if (chunkId.equals("data")) {
                     if (format == null) {
@@ -80,7 +108,8 @@ public final class WavDecoder {
                     if (dataBytes == 0) {
                         throw new AudioDecodeException(RejectionReason.EMPTY, name + ": data chunk holds no samples");
                     }
-                    return new WavAudioStream(reader, format, dataBytes == UNKNOWN_SIZE ? -1 : dataBytes, name);
+                    return new Opened(new WavAudioStream(reader, format, dataBytes == UNKNOWN_SIZE ? -1 : dataBytes, name),
+                            null);
                 } else {
                     reader.skipFully(chunkSize + (chunkSize & 1));
                 }
@@ -101,8 +130,9 @@ public final class WavDecoder {
         return true;
     }
 
-    /** The fmt chunk, checked. */
-    private record Format(int sampleRate, int channels, int bitsPerSample, boolean isFloat, int blockAlign) {
+    /** The fmt chunk, checked; {@code otherCodec} names a codec this reader does not decode (the rest unchecked). */
+    private record Format(int sampleRate, int channels, int bitsPerSample, boolean isFloat, int blockAlign,
+            String otherCodec) {
 
         static Format read(LittleEndianReader reader, int chunkSize, String name) throws IOException {
             int tag = reader.readUInt16();
@@ -140,15 +170,14 @@ public final class WavDecoder {
             } else if (tag == FORMAT_IEEE_FLOAT && (bits == 32 || bits == 64)) {
                 isFloat = true;
             } else {
-                throw new AudioDecodeException(RejectionReason.UNSUPPORTED_FORMAT,
-                        name + ": WAV format tag 0x" + Integer.toHexString(tag) + " with " + bits
-                                + " bits per sample is not supported (PCM 8/16/24/32 and float 32/64 are)");
+                return new Format((int) sampleRate, channels, bits, false, blockAlign,
+                        "WAV format tag 0x" + Integer.toHexString(tag) + " with " + bits + " bits per sample");
             }
             if (blockAlign != channels * (bits / 8)) {
                 throw new AudioDecodeException(RejectionReason.CORRUPT, name + ": block align " + blockAlign
                         + " does not match " + channels + " channels of " + bits + " bits");
             }
-            return new Format((int) sampleRate, channels, bits, isFloat, blockAlign);
+            return new Format((int) sampleRate, channels, bits, isFloat, blockAlign, null);
         }
 
         String describe() {

@@ -8,7 +8,9 @@ package dev.audiopipeline.pipeline.track;
  * @param startSeconds where the segment starts in the track
  * @param durationSeconds seconds of audio in it (padding excluded)
  * @param sampleRate the rate the features were computed at
- * @param stats summary statistics of {@link ExtractionSettings#MATRICES}, in that order
+ * @param mfcc null when the settings do not store it ({@link ExtractionSettings#storedMatrices}); so are
+ *     {@code logmel} and {@code contrast}
+ * @param stats summary statistics of {@link ExtractionSettings#MATRICES}, in that order, whichever are stored
  */
 public record SegmentFeatures(int index, int variant, double startSeconds, double durationSeconds, int sampleRate,
                               float[][] mfcc, float[][] logmel, float[][] contrast, double[] stats) {

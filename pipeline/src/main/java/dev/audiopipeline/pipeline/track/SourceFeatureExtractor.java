@@ -1,5 +1,6 @@
 package dev.audiopipeline.pipeline.track;
 
+import dev.audiopipeline.features.Feature;
 import dev.audiopipeline.features.FeatureExtractor;
 import dev.audiopipeline.features.FeatureResult;
 import dev.audiopipeline.features.augment.SegmentAugmenter;
@@ -135,11 +136,11 @@ public final class SourceFeatureExtractor implements Serializable {
             new SegmentedAudioReader(settings.features().sampleRate(), settings.features().resType(),
                     settings.segments()).read(stream, name,
                     segment -> {
-                        segments.add(features(segment, 0, segment.samples(), extractor));
+                        segments.add(features(segment, 0, segment.samples(), extractor, settings));
                         for (int variant = 1; variant <= variants; variant++) {
                             float[] samples = augmenter.variant(segment.samples(), variantsOf, segment.index(),
                                     variant);
-                            segments.add(features(segment, variant, samples, extractor));
+                            segments.add(features(segment, variant, samples, extractor, settings));
                         }
                     });
             return TrackFeatures.of(segments);
@@ -167,11 +168,14 @@ public final class SourceFeatureExtractor implements Serializable {
         return built;
     }
 
+    /** The segment's statistics and the matrices {@code settings} stores (the others null). */
     private static SegmentFeatures features(Segment segment, int variant, float[] samples,
-                                            FeatureExtractor extractor) {
+                                            FeatureExtractor extractor, ExtractionSettings settings) {
         FeatureResult result = extractor.extract(samples, ExtractionSettings.MATRIX_SET);
         return new SegmentFeatures(segment.index(), variant, segment.startSeconds(), segment.durationSeconds(),
-                segment.sampleRate(), result.mfcc(), result.logMel(), result.contrast(),
+                segment.sampleRate(), settings.stores(Feature.MFCC) ? result.mfcc() : null,
+                settings.stores(Feature.LOGMEL) ? result.logMel() : null,
+                settings.stores(Feature.CONTRAST) ? result.contrast() : null,
                 result.statistics(ExtractionSettings.MATRICES).values());
     }
 }

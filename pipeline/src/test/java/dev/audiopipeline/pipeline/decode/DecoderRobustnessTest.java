@@ -121,6 +121,11 @@ class DecoderRobustnessTest {
                 Fixture.AAC_M4A_FASTSTART_STEREO_48000, Fixture.AIFF_STEREO_44100, Fixture.AU_MONO_22050)) {
             seeds.put(fixture.fileName(), fixture.bytes());
         }
+        // WAVs the own reader hands to FFmpeg.
+        for (WavOtherCodecsTest.Codec codec : List.of(WavOtherCodecsTest.Codec.MULAW_STEREO_22050,
+                WavOtherCodecsTest.Codec.MS_ADPCM_STEREO_44100)) {
+            seeds.put("wav-" + codec, codec.wav());
+        }
         return seeds;
     }
 

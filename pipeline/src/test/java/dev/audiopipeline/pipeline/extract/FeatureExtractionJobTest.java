@@ -1,6 +1,7 @@
 package dev.audiopipeline.pipeline.extract;
 
 import dev.audiopipeline.pipeline.store.ExtractionStore;
+import dev.audiopipeline.pipeline.store.FeaturesTable;
 import dev.audiopipeline.pipeline.track.ExtractionSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -171,6 +172,42 @@ class FeatureExtractionJobTest {
         assertThat(matrix(a12, 9)).isNotEqualTo(matrix(rows.get(4), 9));
         JsonNode stored = new ObjectMapper().readTree(work.resolve("augmented/_feature_settings.json").toFile());
         assertThat(stored.get("augmentation").get("variants").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void storesOnlyTheChosenMatricesInTheSameSchema(SparkSession spark) throws IOException {
+        Path root = work.resolve("choice");
+        float[] samples = tone(6.0, 220);
+        wav(root.resolve("rock/a.wav"), samples);
+        InputListing listing = new AudioInputLister(spark.sparkContext().hadoopConfiguration(), new TrackSplit(0.2))
+                .list(root.toUri().toString());
+        ExtractionSettings lstm = SETTINGS.storing(List.of(Feature.MFCC));
+        String output = work.resolve("mfcc-only").toUri().toString();
+
+        new FeatureExtractionJob(spark).run(listing, lstm, output);
+
+        Dataset<Row> features = spark.read().parquet(output + "/features");
+        assertThat(features.schema().fields()).hasSize(17);
+        assertThat(features.drop("run").schema()).isEqualTo(spark.read().schema(FeaturesTable.SCHEMA)
+                .parquet(output + "/features").drop("run").schema());
+        List<Row> rows = features.orderBy("segment").collectAsList();
+        assertThat(rows).hasSize(2).allSatisfy(row -> {
+            assertThat(row.isNullAt(9)).as("mfcc").isFalse();
+            assertThat(row.isNullAt(10)).as("logmel").isTrue();
+            assertThat(row.isNullAt(11)).as("contrast").isTrue();
+        });
+        FeatureResult expected = FeatureExtractor.forSettings(SETTINGS.features())
+                .extract(Arrays.copyOfRange(samples, 3 * RATE, 6 * RATE), ExtractionSettings.MATRIX_SET);
+        assertThat(matrix(rows.get(1), 9)).isDeepEqualTo(expected.mfcc());
+        // The statistics still cover all three matrices.
+        double[] stats = rows.get(1).<Double>getList(12).stream().mapToDouble(Double::doubleValue).toArray();
+        assertThat(stats).containsExactly(expected.statistics(ExtractionSettings.MATRICES).values());
+        JsonNode stored = new ObjectMapper().readTree(work.resolve("mfcc-only/_feature_settings.json").toFile());
+        assertThat(stored.get("matrices").toString()).isEqualTo("[\"mfcc\"]");
+
+        // Another choice is other settings: an incremental run into this output is refused, naming it.
+        assertThatThrownBy(() -> new FeatureExtractionJob(spark).run(listing, SETTINGS, output, true))
+                .hasMessageContaining("matrices");
     }
 
     @Test

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.audiopipeline.features.Feature;
 import dev.audiopipeline.features.FeatureSettings;
+import dev.audiopipeline.features.InvalidParameterException;
 import dev.audiopipeline.features.augment.AugmentationSettings;
 import dev.audiopipeline.pipeline.segment.SegmentSettings;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +32,26 @@ class ExtractionSettingsDocumentTest {
         assertThat(read.segments()).isEqualTo(settings.segments());
         assertThat(read.augmentation()).isEqualTo(settings.augmentation());
         assertThat(read.asMap()).isEqualTo(settings.asMap());
+    }
+
+    @Test
+    void theStoredMatricesAreInTheDocumentAndReadBack() throws Exception {
+        ExtractionSettings all = new ExtractionSettings(FeatureSettings.defaults(), SegmentSettings.defaults(), 600);
+        assertThat(all.asMap().get("matrices")).isEqualTo(List.of("mfcc", "logmel", "contrast"));
+        ExtractionSettings merged = all.storing(ExtractionSettings.parseMatrices("contrast, mfcc"));
+        assertThat(merged.storedMatrices()).containsExactly(Feature.MFCC, Feature.CONTRAST);
+        assertThat(merged.asMap().get("matrices")).isEqualTo(List.of("mfcc", "contrast"));
+        assertThat(merged.asMap().get("stats_names")).isEqualTo(all.asMap().get("stats_names"));
+        assertThat(ExtractionSettings.fromMap(throughJson(merged.asMap()))).isEqualTo(merged);
+        ExtractionSettings statsOnly = all.storing(ExtractionSettings.parseMatrices(null));
+        assertThat(statsOnly.storedMatrices()).isEmpty();
+        assertThat(ExtractionSettings.fromMap(throughJson(statsOnly.asMap()))).isEqualTo(statsOnly);
+
+        assertThatThrownBy(() -> ExtractionSettings.parseMatrices("mfcc,chroma"))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessage("stored_matrices must be a comma-separated subset of mfcc, logmel, contrast, got mfcc,chroma");
+        assertThatThrownBy(() -> ExtractionSettings.parseMatrices("mfcc,mfcc"))
+                .isInstanceOf(InvalidParameterException.class);
     }
 
     @Test
