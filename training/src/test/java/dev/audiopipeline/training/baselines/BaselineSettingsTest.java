@@ -70,4 +70,28 @@ class BaselineSettingsTest {
         assertThat(new MlpSettings(List.of(64, 32), 100, 1e-6, 128).layers(888, 10))
                 .containsExactly(888, 64, 32, 10);
     }
+
+    @ParameterizedTest
+    @EnumSource(BaselineKind.class)
+    void theMapOfTheSettingsReadsBackToThem(BaselineKind kind) {
+        BaselineSettings defaults = BaselineSettings.defaults(kind);
+
+        assertThat(BaselineSettingsText.parse(kind, defaults.asMap())).isEqualTo(defaults);
+        assertThat(BaselineSettingsText.parse(kind, java.util.Map.of())).isEqualTo(defaults);
+    }
+
+    @Test
+    void settingsFromTextKeepTheDefaultsOfKeysLeftOut() {
+        assertThat(BaselineSettingsText.parse(BaselineKind.MLP, java.util.Map.of("hidden-layers", "64, 32")))
+                .isEqualTo(new MlpSettings(List.of(64, 32), MlpSettings.defaults().maxIter(),
+                        MlpSettings.defaults().tol(), MlpSettings.defaults().blockSize()));
+        assertThat(((RandomForestSettings) BaselineSettingsText.parse(BaselineKind.RF,
+                java.util.Map.of("trees", "300", "feature-subset", "log2"))).trees()).isEqualTo(300);
+        assertThatThrownBy(() -> BaselineSettingsText.parse(BaselineKind.RF, java.util.Map.of("tree", "300")))
+                .hasMessageStartingWith("rf has no setting 'tree'; its settings are [feature-subset, max-bins,");
+        assertThatThrownBy(() -> BaselineSettingsText.parse(BaselineKind.GBT, java.util.Map.of("iterations", "1e2")))
+                .hasMessage("gbt.iterations must be a whole number, got '1e2'");
+        assertThatThrownBy(() -> BaselineSettingsText.parse(BaselineKind.GBT, java.util.Map.of("iterations", "0")))
+                .hasMessage("gbt.iterations must be in [1, 10000], got 0");
+    }
 }
