@@ -109,10 +109,11 @@ public final class TrainCommand implements Callable<Integer> {
             BundleManifest manifest = new TrainingJob(spark, VersionProvider.productVersion())
                     .run(features, settings, output);
             PrintWriter out = spec.commandLine().getOut();
-            out.printf(Locale.ROOT, "%s trained on %d labels in %.1f s (%s, kept epoch %d of %d): validation %s "
-                            + "-> %s%n", kind.cliName(), manifest.labels().size(), manifest.trainingSeconds(),
-                    manifest.stopReason().replace('_', ' '), manifest.keptEpoch(), manifest.history().size(),
-                    validation(manifest.validation()), output);
+            String how = manifest.history().isEmpty() ? "" : String.format(Locale.ROOT, " (%s, kept epoch %d of %d)",
+                    manifest.stopReason().replace('_', ' '), manifest.keptEpoch(), manifest.history().size());
+            out.printf(Locale.ROOT, "%s trained on %d labels in %.1f s%s: validation %s -> %s%n", kind.cliName(),
+                    manifest.labels().size(), manifest.trainingSeconds(), how, validation(manifest.validation()),
+                    output);
             out.flush();
             return 0;
         } catch (FileNotFoundException | FileAlreadyExistsException | IncompatibleOutputException e) {

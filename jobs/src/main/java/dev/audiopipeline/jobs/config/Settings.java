@@ -8,6 +8,11 @@ import dev.audiopipeline.pipeline.segment.SegmentSettings;
 import dev.audiopipeline.pipeline.source.TrackSplit;
 import dev.audiopipeline.pipeline.store.TableWriter;
 import dev.audiopipeline.pipeline.track.ExtractionSettings;
+import dev.audiopipeline.training.baselines.GbtSettings;
+import dev.audiopipeline.training.baselines.LinearSvmSettings;
+import dev.audiopipeline.training.baselines.LogisticRegressionSettings;
+import dev.audiopipeline.training.baselines.MlpSettings;
+import dev.audiopipeline.training.baselines.RandomForestSettings;
 import dev.audiopipeline.training.bundle.ModelKind;
 import dev.audiopipeline.training.datasets.TrackSplitter;
 import dev.audiopipeline.training.score.ScoreSettings;
@@ -322,6 +327,98 @@ public final class Settings {
             .doc("Dropout after each hidden layer of the dense network over the statistics.")
             .defaultValue(TRAIN_DEFAULTS.dense().dropout()).check(TrainingSettings.DROPOUT::accepts, DROPOUT));
 
+    // ---- train: the Spark MLlib baselines over the statistics (train.<model>.*, read by that model only) ----
+
+    private static final RandomForestSettings RF = RandomForestSettings.defaults();
+    private static final LogisticRegressionSettings LOGREG = LogisticRegressionSettings.defaults();
+    private static final LinearSvmSettings SVM = LinearSvmSettings.defaults();
+    private static final MlpSettings MLP = MlpSettings.defaults();
+    private static final GbtSettings GBT = GbtSettings.defaults();
+
+    public static final Setting<Integer> TRAIN_RF_TREES = register(Setting.integer("train.rf.trees")
+            .doc("Trees of the random forest.").defaultValue(RF.trees()).rule(RandomForestSettings.TREES));
+    public static final Setting<Integer> TRAIN_RF_MAX_DEPTH = register(Setting.integer("train.rf.max-depth")
+            .doc("Depth limit of each forest tree (Spark's trees stop at 30).").defaultValue(RF.maxDepth())
+            .rule(RandomForestSettings.MAX_DEPTH));
+    public static final Setting<Integer> TRAIN_RF_MIN_INSTANCES_PER_NODE = register(Setting.integer(
+            "train.rf.min-instances-per-node").doc("Fewest training segments a forest tree's node may hold.")
+            .defaultValue(RF.minInstancesPerNode()).rule(RandomForestSettings.MIN_INSTANCES_PER_NODE));
+    public static final Setting<String> TRAIN_RF_FEATURE_SUBSET = register(Setting.text("train.rf.feature-subset")
+            .doc("Statistics considered per node: all, onethird, sqrt, log2, a count or a share in (0, 1].")
+            .defaultValue(RF.featureSubset()).rule(RandomForestSettings.FEATURE_SUBSET));
+    public static final Setting<Double> TRAIN_RF_SUBSAMPLING_RATE = register(Setting.decimal(
+            "train.rf.subsampling-rate").doc("Share of the training segments each tree is grown on (bootstrapped).")
+            .defaultValue(RF.subsamplingRate()).rule(RandomForestSettings.SUBSAMPLING_RATE));
+    public static final Setting<Integer> TRAIN_RF_MAX_BINS = register(Setting.integer("train.rf.max-bins")
+            .doc("Candidate thresholds per statistic in the forest.").defaultValue(RF.maxBins())
+            .rule(RandomForestSettings.MAX_BINS));
+
+    public static final Setting<Double> TRAIN_LOGREG_REG_PARAM = register(Setting.decimal("train.logreg.reg-param")
+            .doc("Penalty strength of the logistic regression (over standardised statistics).")
+            .defaultValue(LOGREG.regParam()).rule(LogisticRegressionSettings.REG_PARAM));
+    public static final Setting<Double> TRAIN_LOGREG_ELASTIC_NET = register(Setting.decimal(
+            "train.logreg.elastic-net").doc("Share of L1 in the logistic regression's penalty: 0 ridge, 1 lasso.")
+            .defaultValue(LOGREG.elasticNet()).rule(LogisticRegressionSettings.ELASTIC_NET));
+    public static final Setting<Integer> TRAIN_LOGREG_MAX_ITER = register(Setting.integer("train.logreg.max-iter")
+            .doc("Most L-BFGS iterations of the logistic regression.").defaultValue(LOGREG.maxIter())
+            .rule(LogisticRegressionSettings.MAX_ITER));
+    public static final Setting<Double> TRAIN_LOGREG_TOL = register(Setting.decimal("train.logreg.tol")
+            .doc("Convergence tolerance of the logistic regression.").defaultValue(LOGREG.tol())
+            .rule(LogisticRegressionSettings.TOL));
+
+    public static final Setting<Double> TRAIN_SVM_REG_PARAM = register(Setting.decimal("train.svm.reg-param")
+            .doc("L2 penalty strength of the one-vs-rest linear SVMs.").defaultValue(SVM.regParam())
+            .rule(LinearSvmSettings.REG_PARAM));
+    public static final Setting<Integer> TRAIN_SVM_MAX_ITER = register(Setting.integer("train.svm.max-iter")
+            .doc("Most L-BFGS iterations per SVM.").defaultValue(SVM.maxIter()).rule(LinearSvmSettings.MAX_ITER));
+    public static final Setting<Double> TRAIN_SVM_TOL = register(Setting.decimal("train.svm.tol")
+            .doc("Convergence tolerance of the SVMs.").defaultValue(SVM.tol()).rule(LinearSvmSettings.TOL));
+    public static final Setting<Double> TRAIN_SVM_CALIBRATION_SHARE = register(Setting.decimal(
+            "train.svm.calibration-share")
+            .doc("Share of the training tracks held out to fit the softmax temperature that turns margins into "
+                    + "probabilities.")
+            .defaultValue(SVM.calibrationShare()).rule(LinearSvmSettings.CALIBRATION_SHARE));
+    public static final Setting<Integer> TRAIN_SVM_PARALLELISM = register(Setting.integer("train.svm.parallelism")
+            .doc("Per-label SVMs fitted at once.").defaultValue(SVM.parallelism())
+            .rule(LinearSvmSettings.PARALLELISM));
+
+    public static final Setting<String> TRAIN_MLP_HIDDEN_LAYERS = register(Setting.text("train.mlp.hidden-layers")
+            .doc("Units of each hidden layer of the perceptron, input side first, comma-separated.")
+            .defaultValue(MLP.hiddenLayers().stream().map(String::valueOf).collect(
+                    java.util.stream.Collectors.joining(","))).check(Settings::layerSizes, "whole numbers >= 1, "
+                    + "comma-separated"));
+    public static final Setting<Integer> TRAIN_MLP_MAX_ITER = register(Setting.integer("train.mlp.max-iter")
+            .doc("Most L-BFGS iterations of the perceptron.").defaultValue(MLP.maxIter()).rule(MlpSettings.MAX_ITER));
+    public static final Setting<Double> TRAIN_MLP_TOL = register(Setting.decimal("train.mlp.tol")
+            .doc("Convergence tolerance of the perceptron.").defaultValue(MLP.tol()).rule(MlpSettings.TOL));
+    public static final Setting<Integer> TRAIN_MLP_BLOCK_SIZE = register(Setting.integer("train.mlp.block-size")
+            .doc("Rows stacked into one matrix per step of the perceptron (speed only).")
+            .defaultValue(MLP.blockSize()).rule(MlpSettings.BLOCK_SIZE));
+
+    public static final Setting<Integer> TRAIN_GBT_ITERATIONS = register(Setting.integer("train.gbt.iterations")
+            .doc("Boosting rounds (trees) per label of the one-vs-rest gradient-boosted trees.")
+            .defaultValue(GBT.iterations()).rule(GbtSettings.ITERATIONS));
+    public static final Setting<Integer> TRAIN_GBT_MAX_DEPTH = register(Setting.integer("train.gbt.max-depth")
+            .doc("Depth of each boosted tree.").defaultValue(GBT.maxDepth()).rule(GbtSettings.MAX_DEPTH));
+    public static final Setting<Double> TRAIN_GBT_STEP_SIZE = register(Setting.decimal("train.gbt.step-size")
+            .doc("Learning rate (shrinkage) of the boosting.").defaultValue(GBT.stepSize())
+            .rule(GbtSettings.STEP_SIZE));
+    public static final Setting<Double> TRAIN_GBT_SUBSAMPLING_RATE = register(Setting.decimal(
+            "train.gbt.subsampling-rate").doc("Share of the training segments each boosted tree is fitted on.")
+            .defaultValue(GBT.subsamplingRate()).rule(GbtSettings.SUBSAMPLING_RATE));
+    public static final Setting<String> TRAIN_GBT_FEATURE_SUBSET = register(Setting.text("train.gbt.feature-subset")
+            .doc("Statistics considered per node of a boosted tree: all, onethird, sqrt, log2, a count or a share.")
+            .defaultValue(GBT.featureSubset()).rule(GbtSettings.FEATURE_SUBSET));
+    public static final Setting<Integer> TRAIN_GBT_MIN_INSTANCES_PER_NODE = register(Setting.integer(
+            "train.gbt.min-instances-per-node").doc("Fewest training segments a boosted tree's node may hold.")
+            .defaultValue(GBT.minInstancesPerNode()).rule(GbtSettings.MIN_INSTANCES_PER_NODE));
+    public static final Setting<Integer> TRAIN_GBT_MAX_BINS = register(Setting.integer("train.gbt.max-bins")
+            .doc("Candidate thresholds per statistic in the boosted trees.").defaultValue(GBT.maxBins())
+            .rule(GbtSettings.MAX_BINS));
+    public static final Setting<Integer> TRAIN_GBT_PARALLELISM = register(Setting.integer("train.gbt.parallelism")
+            .doc("Per-label boosted models fitted at once.").defaultValue(GBT.parallelism())
+            .rule(GbtSettings.PARALLELISM));
+
     // ---- score: bulk scoring of a library ----
 
     private static final ScoreSettings SCORE_DEFAULTS = ScoreSettings.defaults();
@@ -362,6 +459,16 @@ public final class Settings {
     }
 
     /** The setting that sets the parameter of {@code rule}, if one does. */
+    /** Whether {@code text} is a list of layer sizes {@code train.mlp.hidden-layers} accepts. */
+    private static boolean layerSizes(String text) {
+        try {
+            return MlpSettings.HIDDEN_LAYERS.accepts(java.util.Arrays.stream(text.split(",")).map(String::trim)
+                    .map(Integer::valueOf).toList());
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     public static Optional<Setting<?>> byRule(ParameterRule<?> rule) {
         return Optional.ofNullable(BY_RULE.get(rule));
     }

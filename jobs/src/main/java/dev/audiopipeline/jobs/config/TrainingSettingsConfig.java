@@ -1,6 +1,9 @@
 package dev.audiopipeline.jobs.config;
 
 import dev.audiopipeline.features.InvalidParameterException;
+import dev.audiopipeline.training.baselines.BaselineKind;
+import dev.audiopipeline.training.baselines.BaselineSettings;
+import dev.audiopipeline.training.baselines.BaselineSettingsText;
 import dev.audiopipeline.training.bundle.ModelKind;
 import dev.audiopipeline.training.networks.CnnSettings;
 import dev.audiopipeline.training.networks.DenseSettings;
@@ -9,6 +12,8 @@ import dev.audiopipeline.training.networks.MergedSettings;
 import dev.audiopipeline.training.networks.Optimization;
 import dev.audiopipeline.training.train.TrainingSettings;
 import dev.audiopipeline.training.trainer.TrainerSettings;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Builds {@link TrainingSettings} for one model from a job's {@code train.*} settings. */
 public final class TrainingSettingsConfig {
@@ -36,12 +41,29 @@ public final class TrainingSettingsConfig {
                     config.get(Settings.TRAIN_BATCH_SIZE), config.get(Settings.TRAIN_VALIDATION_FRACTION),
                     config.get(Settings.TRAIN_TEST_FRACTION), config.get(Settings.TRAIN_SEED),
                     TrainingSettings.Mode.fromCode(config.get(Settings.TRAIN_MODE)), config.get(Settings.TRAIN_WORKERS),
-                    config.get(Settings.TRAIN_AVERAGING_FREQUENCY), config.get(Settings.TRAIN_PREFETCH_BATCHES));
+                    config.get(Settings.TRAIN_AVERAGING_FREQUENCY), config.get(Settings.TRAIN_PREFETCH_BATCHES),
+                    kind.engine() == ModelKind.Engine.SPARK_ML ? baseline(config, kind) : null);
         } catch (InvalidParameterException e) {
             throw ConfigException.invalid("training settings", e);
         } catch (IllegalArgumentException e) {
             throw new ConfigException("invalid training settings: " + e.getMessage() + " (settings train.*)");
         }
+    }
+
+    /**
+     * The baseline's settings from its {@code train.<model>.*} settings: one per key of the baseline's own settings,
+     * read as text so that the baseline parses them as it parses a bundle's.
+     */
+    private static BaselineSettings baseline(JobConfig config, ModelKind kind) {
+        BaselineKind baseline = BaselineKind.fromCliName(kind.cliName());
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (String key : BaselineSettings.defaults(baseline).asMap().keySet()) {
+            String name = "train." + baseline.cliName() + "." + key;
+            Setting<?> setting = Settings.byKey(name).orElseThrow(() -> new IllegalStateException(
+                    "no setting " + name + " declared for " + baseline.cliName() + "'s " + key));
+            values.put(key, config.get(setting));
+        }
+        return BaselineSettingsText.parse(baseline, values);
     }
 
     /** The network's seed learning rate unless train.learning-rate says otherwise; the clip and seed given. */

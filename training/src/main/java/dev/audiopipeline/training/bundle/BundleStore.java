@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.audiopipeline.pipeline.track.ExtractionSettings;
+import dev.audiopipeline.training.baselines.BaselinePredictions;
 import dev.audiopipeline.training.datasets.Normaliser;
 import dev.audiopipeline.training.networks.FeatureInput;
+import dev.audiopipeline.training.prediction.Labels;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -134,11 +136,23 @@ public final class BundleStore {
         if (spark == null) {
             throw new IllegalArgumentException("a Spark ML bundle needs a SparkSession to load");
         }
+        PipelineModel pipeline;
         try {
-            return new ModelBundle(uri, manifest, null, null, PipelineModel.load(new Path(root, PIPELINE).toString()));
+            pipeline = PipelineModel.load(new Path(root, PIPELINE).toString());
         } catch (RuntimeException e) {
             throw new BundleException(uri + ": the Spark ML pipeline cannot be loaded: " + e, e);
         }
+        Labels predicted;
+        try {
+            predicted = BaselinePredictions.labels(pipeline);
+        } catch (IllegalArgumentException e) {
+            throw new BundleException(uri + ": " + PIPELINE + "/ is " + e.getMessage(), e);
+        }
+        if (!predicted.names().equals(manifest.labels())) {
+            throw new BundleException(uri + ": the pipeline predicts " + predicted.names() + ", bundle.json lists "
+                    + manifest.labels());
+        }
+        return new ModelBundle(uri, manifest, null, null, pipeline);
     }
 
     private static ModelBundle readNetwork(String uri, FileSystem fs, Path root, BundleManifest manifest)

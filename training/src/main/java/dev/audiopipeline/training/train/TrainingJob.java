@@ -1,5 +1,8 @@
 package dev.audiopipeline.training.train;
 
+import dev.audiopipeline.pipeline.store.FeaturesTable;
+import dev.audiopipeline.training.baselines.BaselinePredictions;
+import dev.audiopipeline.training.baselines.BaselineTrainer;
 import dev.audiopipeline.training.bundle.BundleManifest;
 import dev.audiopipeline.training.bundle.BundleStore;
 import dev.audiopipeline.training.bundle.ModelKind;
@@ -32,6 +35,7 @@ import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -75,11 +79,43 @@ public final class TrainingJob {
         LOG.info("training {} on {}: {} labels {}", settings.kind().cliName(), featuresUri, split.labels().size(),
                 split.labels());
         split.summary().lines().forEach(line -> LOG.info("  {}", line));
-        if (settings.kind().engine() != ModelKind.Engine.DL4J) {
-            throw new IllegalArgumentException("model " + settings.kind().cliName() + " is a Spark ML baseline: "
-                    + "trained by BaselineTraining");
+        if (settings.kind().engine() == ModelKind.Engine.SPARK_ML) {
+            return trainBaseline(features, split, settings, outputUri, start);
         }
         return trainNetwork(features, split, settings, outputUri, start);
+    }
+
+    /**
+     * A Spark ML baseline over the statistics: fitted on the training rows (augmented variants included), checked on
+     * the validation tracks (accuracy and mean log loss per segment, stored in the bundle), written with Spark ML's
+     * own writer.
+     */
+    private BundleManifest trainBaseline(FeatureRows features, SplitData split, TrainingSettings settings,
+                                         String outputUri, long start) throws IOException {
+        Dataset<Row> train = split.train().select(FeaturesTable.TRACK_ID, FeaturesTable.STATS, FeaturesTable.LABEL);
+        int statistics = train.first().getList(1).size();
+        LOG.info("{}: {} statistics per segment, settings {}", settings.kind().cliName(), statistics,
+                settings.baseline().asMap());
+        PipelineModel model = BaselineTrainer.fit(train, split.labels().names(), settings.baseline(), settings.seed());
+        Map<String, Object> validation = new LinkedHashMap<>();
+        validation.put("loss", null);
+        validation.put("accuracy", null);
+        if (split.summary().rows(DataSplit.VALIDATION) > 0) {
+            ValidationScore score = ValidationScore.of(BaselinePredictions.probabilities(model,
+                    split.validation().select(FeaturesTable.STATS, FeaturesTable.LABEL)), split.labels());
+            validation.put("loss", score.logLoss());
+            validation.put("accuracy", score.accuracy());
+            LOG.info("validation: {} segments, accuracy {}, log loss {}", score.rows(),
+                    String.format(java.util.Locale.ROOT, "%.4f", score.accuracy()),
+                    String.format(java.util.Locale.ROOT, "%.4f", score.logLoss()));
+        }
+        BundleManifest manifest = new BundleManifest(BundleManifest.FORMAT_VERSION, productVersion, settings.kind(),
+                split.labels().names(), features.settings().asMap(), 0, Map.of(FeatureInput.STATS.inputName(),
+                statistics), settings.asMap(), split.summary().asMap(), java.util.List.of(), 0, "fitted", validation,
+                Map.of(), Instant.now().toString(), (System.nanoTime() - start) / 1e9);
+        BundleStore.writePipeline(spark.sparkContext().hadoopConfiguration(), outputUri, manifest, model);
+        LOG.info("bundle written to {}", outputUri);
+        return manifest;
     }
 
     private BundleManifest trainNetwork(FeatureRows features, SplitData split, TrainingSettings settings,

@@ -1,6 +1,8 @@
 package dev.audiopipeline.training.train;
 
 import dev.audiopipeline.features.ParameterRule;
+import dev.audiopipeline.training.baselines.BaselineKind;
+import dev.audiopipeline.training.baselines.BaselineSettings;
 import dev.audiopipeline.training.bundle.ModelKind;
 import dev.audiopipeline.training.datasets.TrackSplitter;
 import dev.audiopipeline.training.networks.CnnSettings;
@@ -28,11 +30,13 @@ import java.util.Map;
  * @param workers Spark tasks training at once; 0 takes Spark's default parallelism
  * @param averagingFrequency minibatches each worker fits between two averagings
  * @param prefetchBatches minibatches each worker loads ahead
+ * @param baseline the Spark ML baseline's hyper-parameters, of {@code kind}'s baseline when {@code kind} is one (the
+ *     networks' settings above are then unused), null for a network
  */
 public record TrainingSettings(ModelKind kind, LstmSettings lstm, CnnSettings cnn, MergedSettings merged,
                                DenseSettings dense, TrainerSettings trainer, int batchSize,
                                double validationFraction, double testFraction, long seed, Mode mode, int workers,
-                               int averagingFrequency, int prefetchBatches) {
+                               int averagingFrequency, int prefetchBatches, BaselineSettings baseline) {
 
     public static final ParameterRule<Integer> EPOCHS = ParameterRule.intIn("epochs", 1, 100_000);
     /** 0 never stops early. */
@@ -75,12 +79,26 @@ public record TrainingSettings(ModelKind kind, LstmSettings lstm, CnnSettings cn
         PREFETCH_BATCHES.require(prefetchBatches);
         java.util.Objects.requireNonNull(kind, "kind");
         java.util.Objects.requireNonNull(mode, "mode");
+        if (kind.engine() == ModelKind.Engine.SPARK_ML
+                && (baseline == null || !baseline.kind().cliName().equals(kind.cliName()))) {
+            throw new IllegalArgumentException("model " + kind.cliName() + " needs its baseline settings, got "
+                    + (baseline == null ? "none" : baseline.kind().cliName() + "'s"));
+        }
+    }
+
+    /** The same settings training {@code baseline}'s kind with it. */
+    public TrainingSettings withBaseline(BaselineSettings baseline) {
+        return new TrainingSettings(ModelKind.fromCliName(baseline.kind().cliName()), lstm, cnn, merged, dense,
+                trainer, batchSize, validationFraction, testFraction, seed, mode, workers, averagingFrequency,
+                prefetchBatches, baseline);
     }
 
     /** The seeds' values: 100 epochs, patience 10, batch 32, 15 % validation, 20 % test, seed 1337, on Spark. */
     public static TrainingSettings defaults(ModelKind kind) {
         return new TrainingSettings(kind, LstmSettings.defaults(), CnnSettings.defaults(), MergedSettings.defaults(),
-                DenseSettings.defaults(), TrainerSettings.defaults(), 32, 0.15, 0.2, 1337, Mode.SPARK, 0, 5, 2);
+                DenseSettings.defaults(), TrainerSettings.defaults(), 32, 0.15, 0.2, 1337, Mode.SPARK, 0, 5, 2,
+                kind.engine() == ModelKind.Engine.SPARK_ML
+                        ? BaselineSettings.defaults(BaselineKind.fromCliName(kind.cliName())) : null);
     }
 
     /** The optimisation of the chosen network, with the run's seed. */
@@ -112,6 +130,8 @@ public record TrainingSettings(ModelKind kind, LstmSettings lstm, CnnSettings cn
             map.put("workers", workers);
             map.put("averaging_frequency", averagingFrequency);
             map.put("prefetch_batches", prefetchBatches);
+        } else {
+            map.put("baseline", baseline.asMap());
         }
         map.put("validation_fraction", validationFraction);
         map.put("test_fraction", testFraction);

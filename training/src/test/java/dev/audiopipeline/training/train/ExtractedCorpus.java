@@ -45,7 +45,7 @@ public final class ExtractedCorpus {
                 TrainingSettings d = TrainingSettings.defaults(ModelKind.DENSE);
                 new TrainingJob(spark, "test").run(fourStyles(spark), new TrainingSettings(ModelKind.DENSE, d.lstm(),
                         d.cnn(), d.merged(), d.dense(), new TrainerSettings(15, 5), 16, d.validationFraction(),
-                        d.testFraction(), d.seed(), TrainingSettings.Mode.LOCAL, 0, 1, 0), uri);
+                        d.testFraction(), d.seed(), TrainingSettings.Mode.LOCAL, 0, 1, 0, null), uri);
                 denseBundle = uri;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -12,6 +12,7 @@ import dev.audiopipeline.pipeline.store.IncompatibleOutputException;
 import dev.audiopipeline.pipeline.testing.SparkTestSession;
 import dev.audiopipeline.pipeline.testing.TestScratch;
 import dev.audiopipeline.pipeline.track.ExtractionSettings;
+import dev.audiopipeline.training.baselines.RandomForestSettings;
 import dev.audiopipeline.training.bundle.BundleManifest;
 import dev.audiopipeline.training.bundle.BundleStore;
 import dev.audiopipeline.training.bundle.ModelBundle;
@@ -27,6 +28,8 @@ import dev.audiopipeline.training.evaluation.ModelEvaluation;
 import dev.audiopipeline.training.prediction.TrackAggregation;
 import dev.audiopipeline.training.prediction.TrackPrediction;
 import dev.audiopipeline.training.prediction.TrackPredictor;
+import dev.audiopipeline.training.score.ScoreJob;
+import dev.audiopipeline.training.score.ScoreSettings;
 import dev.audiopipeline.training.trainer.TrainerSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,7 +54,7 @@ class TrainingJobTest {
         TrainingSettings settings = new TrainingSettings(base.kind(), base.lstm().withOptimization(
                 base.lstm().optimization().withLearningRate(1e-3)), base.cnn(), base.merged(), base.dense(),
                 base.trainer(), base.batchSize(), base.validationFraction(), base.testFraction(), base.seed(),
-                base.mode(), base.workers(), base.averagingFrequency(), base.prefetchBatches());
+                base.mode(), base.workers(), base.averagingFrequency(), base.prefetchBatches(), base.baseline());
         String bundleUri = work.resolve("lstm").toUri().toString();
 
         BundleManifest manifest = new TrainingJob(spark, "test").run(features, settings, bundleUri);
@@ -99,6 +102,39 @@ class TrainingJobTest {
     }
 
     @Test
+    void aRandomForestBaselineTrainsOnTheStatisticsAndIsEvaluatedAndScoredLikeANetwork(SparkSession spark)
+            throws IOException {
+        String features = ExtractedCorpus.fourStyles(spark);
+        String bundleUri = work.resolve("rf").toUri().toString();
+        TrainingSettings settings = TrainingSettings.defaults(ModelKind.DENSE)
+                .withBaseline(new RandomForestSettings(60, 12, 1, "sqrt", 1.0, 32));
+
+        BundleManifest manifest = new TrainingJob(spark, "test").run(features, settings, bundleUri);
+
+        assertThat(manifest.kind()).isEqualTo(ModelKind.RF);
+        assertThat(manifest.inputs()).containsOnlyKeys("stats");
+        assertThat(manifest.validation().get("accuracy")).isInstanceOf(Double.class);
+        assertThat((Double) manifest.validation().get("loss")).isPositive();
+        assertThat(manifest.trainingSettings()).extractingByKey("baseline").asInstanceOf(
+                org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("trees", 60);
+        assertThat(work.resolve("rf/pipeline")).isDirectory();
+        assertThat(heldOutTrackAccuracy(spark, bundleUri, features)).isGreaterThanOrEqualTo(0.75);
+
+        // evaluate compares it with a network in one report; score reads the same bundle.
+        Path report = work.resolve("report");
+        List<ModelEvaluation> evaluations = new EvaluationJob(spark).run(
+                List.of(bundleUri, ExtractedCorpus.denseBundle(spark)), features, DataSplit.TEST,
+                report.toUri().toString());
+        assertThat(evaluations).hasSize(2);
+        assertThat(evaluations.get(0).track().accuracy()).isGreaterThanOrEqualTo(0.75);
+        assertThat(Files.readString(report.resolve("report.html"))).contains("rf").contains("dense");
+        ScoreJob.Result scored = new ScoreJob(spark).scoreFeatures(bundleUri, features, ScoreSettings.defaults(),
+                work.resolve("scores").toUri().toString());
+        assertThat(scored.summary().tracksScored()).isEqualTo(spark.read().parquet(features + "/features")
+                .select("track_id").distinct().count());
+    }
+
+    @Test
     void featuresExtractedWithOtherSettingsAreRefusedByEvaluateNamingThem(SparkSession spark) throws IOException {
         String features = ExtractedCorpus.fourStyles(spark);
         String bundleUri = work.resolve("tiny").toUri().toString();
@@ -131,7 +167,7 @@ class TrainingJobTest {
     private static TrainingSettings settings(ModelKind kind, TrainingSettings.Mode mode, int epochs) {
         TrainingSettings d = TrainingSettings.defaults(kind);
         return new TrainingSettings(kind, d.lstm(), d.cnn(), d.merged(), d.dense(), new TrainerSettings(epochs, 5),
-                16, d.validationFraction(), d.testFraction(), d.seed(), mode, 0, 1, 0);
+                16, d.validationFraction(), d.testFraction(), d.seed(), mode, 0, 1, 0, d.baseline());
     }
 
     /** Track accuracy (mean of segment probabilities) of the bundle on the test tracks, as reloaded. */
