@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,6 +39,9 @@ import picocli.CommandLine.Spec;
                     + "existing_label, tag_source, ...), relabel.csv (confident predictions that differ from the "
                     + "file's genre tag), rejected/, _summary.json and report.html. --features scores an extract "
                     + "output made with the bundle's settings instead of decoding again.",
+            "--incremental (nightly runs): when --output holds an earlier run's scores, made with the same model and "
+                    + "settings, only files new or changed since are read and scored; their rows replace the earlier "
+                    + "ones, the other rows are kept, and the CSV files, summary and report cover the whole output.",
             "With one file, its per-label confidences and the vote over its segments are printed too.",
             ""
         })
@@ -62,6 +66,10 @@ public final class ScoreCommand implements Callable<Integer> {
 
     @Option(names = "--output", required = true, paramLabel = "URI", description = "Where the results go.")
     String output;
+
+    @Option(names = "--incremental", description = "Add to an earlier run's output: score only new or changed "
+            + "files (with --input).")
+    boolean incremental;
 
     @Option(names = "--vote", description = "Aggregate a track's segments by majority vote (setting "
             + "score.aggregation = vote) instead of mean probability.")
@@ -94,13 +102,22 @@ public final class ScoreCommand implements Callable<Integer> {
                 ? TrackAggregation.MAJORITY_VOTE : TrackAggregation.MEAN_PROBABILITY, config.get(Settings.SCORE_TOP_K),
                 config.get(Settings.SCORE_UNCERTAIN_BELOW), config.get(Settings.SCORE_TAG_MAPPING),
                 config.get(Settings.SCORE_FILE_TIMEOUT_SECONDS), config.get(Settings.PARQUET_CODEC));
+        if (incremental && source.features != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--incremental scores audio (--input): "
+                    + "for features, run extract --incremental and score its output into a new --output");
+        }
         SparkSession spark = SparkSessions.start("audio-pipeline score", config, sparkOptions.master(), true);
         try {
             ScoreJob job = new ScoreJob(spark);
-            ScoreJob.Result result = source.input != null ? job.scoreAudio(model, source.input, settings, output)
+            ScoreJob.Result result = source.input != null ? job.scoreAudio(model, source.input, settings, output,
+                    incremental)
                     : job.scoreFeatures(model, source.features, settings, output);
             PrintWriter out = spec.commandLine().getOut();
             var summary = result.summary();
+            if (incremental) {
+                out.printf(Locale.ROOT, "incremental: %d of %d files new or changed, read and scored%n",
+                        summary.filesRead(), summary.filesSeen());
+            }
             out.printf(Locale.ROOT, "%d tracks scored (%d uncertain), %d rejected; agreement with tags %s; %d to "
                             + "relabel -> %s (predictions.csv, relabel.csv, report.html)%n", summary.tracksScored(),
                     summary.uncertain(), summary.filesRejected(), summary.tagged() == 0 ? "n/a (no tag maps to a label)"
@@ -112,8 +129,9 @@ public final class ScoreCommand implements Callable<Integer> {
                         track.getConfidence(), track.isUncertain() ? ", uncertain" : "", track.getSegments());
                 out.printf(Locale.ROOT, "  %-20s %12s %14s%n", "label", "mean prob.", "segment votes");
                 for (int i = 0; i < result.labels().size(); i++) {
-                    out.printf(Locale.ROOT, "  %-20s %12.3f %13.0f%%%n", result.labels().name(i),
-                            track.getScores()[i], 100 * track.getVoteShares()[i]);
+                    double[] votes = track.getVoteShares();
+                    out.printf(Locale.ROOT, "  %-20s %12.3f %14s%n", result.labels().name(i), track.getScores()[i],
+                            votes == null ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * votes[i]));
                 }
             }
             out.flush();

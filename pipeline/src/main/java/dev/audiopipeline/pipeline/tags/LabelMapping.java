@@ -93,6 +93,11 @@ public final class LabelMapping implements Serializable {
         return new LabelMapping(labels);
     }
 
+    /** Every spelling (case-folded as it is matched) and the label it maps to, sorted: what a run records. */
+    public java.util.SortedMap<String, String> entries() {
+        return new java.util.TreeMap<>(labelBySpelling);
+    }
+
     /** The labels the file maps to that {@code labels} lacks (worth a warning: those genres stay unmapped). */
     public List<String> targetsMissingFrom(List<String> labels) {
         Map<String, String> byKey = labelsByKey(labels);

@@ -53,6 +53,15 @@ public final class BundleStore {
     private BundleStore() {}
 
     /**
+     * The SHA-256 of a bundle's {@code bundle.json}, which lists every other file's: one value that names the model
+     * exactly (what a score output records to tell whether a later run uses the same model).
+     */
+    public static String manifestDigest(Configuration conf, String uri) throws IOException {
+        Path manifest = new Path(uri, MANIFEST);
+        return sha256(fileSystem(manifest, conf), manifest);
+    }
+
+    /**
      * @throws org.apache.hadoop.fs.FileAlreadyExistsException if something is already at {@code uri}
      */
     public static void requireAbsent(Configuration conf, String uri) throws IOException {

@@ -83,24 +83,63 @@ public final class ScoreJob {
     /** A run's results: its summary, and the tracks when there are few (for the terminal). */
     public record Result(ScoreSummary summary, List<ScoredTrack> firstTracks, Labels labels) {}
 
-    /** Scores audio files under {@code inputUri} (a folder or one file). */
+    /** Scores audio files under {@code inputUri} (a folder or one file) into a new output. */
     public Result scoreAudio(String bundleUri, String inputUri, ScoreSettings settings, String outputUri)
             throws IOException {
+        return scoreAudio(bundleUri, inputUri, settings, outputUri, false);
+    }
+
+    /**
+     * Scores audio files under {@code inputUri} (a folder or one file).
+     *
+     * @param incremental when the output holds an earlier run's scores (same model and settings), score only the
+     *     files that are new or changed since and add them: a changed file's earlier row is replaced, an unchanged
+     *     file's kept; the CSV files, summary and report then describe the whole output
+     */
+    public Result scoreAudio(String bundleUri, String inputUri, ScoreSettings settings, String outputUri,
+                             boolean incremental) throws IOException {
         long start = System.nanoTime();
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         ModelBundle bundle = BundleStore.read(spark, conf, bundleUri);
-        BundleStore.requireAbsent(conf, outputUri);
         LabelMapping mapping = settings.mappingUri() == null ? LabelMapping.none()
                 : LabelMapping.load(conf, settings.mappingUri());
+        Map<String, Object> state = ScoreState.of(bundle, BundleStore.manifestDigest(conf, bundleUri), settings,
+                mapping);
+        Path target = new Path(outputUri);
+        PreviousScores previous = null;
+        if (incremental) {
+            previous = PreviousScores.open(spark, target.getFileSystem(conf), target, state);
+        } else {
+            BundleStore.requireAbsent(conf, outputUri);
+        }
         List<String> missing = mapping.targetsMissingFrom(bundle.labels().names());
         if (!missing.isEmpty()) {
             LOG.warn("the mapping file maps tags to labels the model does not predict: {}", missing);
         }
         InputListing listing = new AudioInputLister(conf, new TrackSplit(0)).list(inputUri);
+        List<AudioInput> inputs = new ArrayList<>();
+        List<InputRejection> listedRejections = new ArrayList<>();
+        List<ScoredInputs.Entry> considered = new ArrayList<>();
+        for (AudioInput input : listing.inputs()) {
+            if (previous == null || !previous.unchanged(input)) {
+                inputs.add(input);
+                considered.add(new ScoredInputs.Entry(input.path(), input.sizeBytes(), input.modificationTime()));
+            }
+        }
+        for (InputRejection rejection : listing.rejected()) {
+            if (previous == null || !previous.seen(rejection.path())) {
+                listedRejections.add(rejection);
+                considered.add(new ScoredInputs.Entry(rejection.path(), null, null));
+            }
+        }
+        if (previous != null) {
+            LOG.info("incremental: {} of {} listed files new or changed since the last run of {}", considered.size(),
+                    listing.inputs().size() + listing.rejected().size(), outputUri);
+        }
+        Increment increment = new Increment(previous, considered);
         ExtractionSettings extraction = withTimeLimit(bundle.featureSettings(), settings.fileTimeoutSeconds());
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<SerializableConfiguration> shipped = sc.broadcast(new SerializableConfiguration(conf));
-        List<AudioInput> inputs = listing.inputs();
         ExtractionProgress progress = new ExtractionProgress(spark.sparkContext(), inputs.size(), PROGRESS_SECONDS,
                 LOG);
         CollectionAccumulator<RejectedInput> rejections = spark.sparkContext().collectionAccumulator("score rejected");
@@ -114,11 +153,11 @@ public final class ScoreJob {
             Result result = write(bundle, table, settings, outputUri, listing.inputs().size()
                     + listing.rejected().size(), rejected, () -> {
                         rejected.addAll(rejections.value());
-                        for (InputRejection r : listing.rejected()) {
+                        for (InputRejection r : listedRejections) {
                             rejected.add(new RejectedInput(r.path(), r.reason().code(), r.detail(), null, null,
                                     null, null));
                         }
-                    }, start);
+                    }, state, increment, start);
             LOG.info("{}", progress.line());
             return result;
         } finally {
@@ -152,13 +191,34 @@ public final class ScoreJob {
                         org.apache.spark.sql.functions.col(FeaturesTable.LABEL)
                                 .isin(bundle.labels().names().toArray()),
                         org.apache.spark.sql.functions.col(FeaturesTable.LABEL)));
-        long tracks = rows.select(FeaturesTable.TRACK_ID).distinct().count();
-        return write(bundle, rows, settings, outputUri, tracks, new ArrayList<>(), () -> { }, start);
+        List<ScoredInputs.Entry> considered = new ArrayList<>();
+        for (Row source : rows.select(FeaturesTable.PATH, FeaturesTable.SOURCE_SIZE, FeaturesTable.SOURCE_MTIME_MS)
+                .distinct().collectAsList()) {
+            considered.add(new ScoredInputs.Entry(source.getString(0), source.isNullAt(1) ? null : source.getLong(1),
+                    source.isNullAt(2) ? null : source.getLong(2)));
+        }
+        LabelMapping mapping = settings.mappingUri() == null ? LabelMapping.none()
+                : LabelMapping.load(conf, settings.mappingUri());
+        return write(bundle, rows, settings, outputUri, considered.size(), new ArrayList<>(), () -> { },
+                ScoreState.of(bundle, BundleStore.manifestDigest(conf, bundleUri), settings, mapping),
+                new Increment(null, considered), start);
+    }
+
+    /**
+     * What a run adds to its output: the earlier scores it keeps (null for a new output) and the inputs it
+     * considered (scored or rejected); their earlier rows, if any, are replaced.
+     */
+    private record Increment(PreviousScores previous, List<ScoredInputs.Entry> considered) {
+        Set<String> paths() {
+            Set<String> paths = new java.util.HashSet<>();
+            considered.forEach(entry -> paths.add(entry.path()));
+            return paths;
+        }
     }
 
     private Result write(ModelBundle bundle, Dataset<Row> rows, ScoreSettings settings, String outputUri,
-                         long filesSeen, List<RejectedInput> rejected, Runnable collectRejections, long start)
-            throws IOException {
+                         long filesSeen, List<RejectedInput> rejected, Runnable collectRejections,
+                         Map<String, Object> state, Increment increment, long start) throws IOException {
         Labels labels = bundle.labels();
         Path target = new Path(outputUri);
         FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
@@ -168,21 +228,33 @@ public final class ScoreJob {
             Dataset<SegmentScore> segments = SegmentScorer.score(spark, bundle, rows);
             // The one pass over the audio (decoding, features, model, aggregation) runs when the table is written;
             // the scored tracks, small, are kept for the CSV files and the summary.
-            Dataset<ScoredTrack> tracks = TrackScoring.tracks(segments, labels, settings)
+            Dataset<ScoredTrack> fresh = TrackScoring.tracks(segments, labels, settings);
+            Set<String> replaced = increment.paths();
+            Dataset<ScoredTrack> tracks = (increment.previous() == null ? fresh
+                    : fresh.unionByName(increment.previous().tracksExcept(replaced, labels)))
                     .persist(StorageLevel.MEMORY_AND_DISK());
             ScoreOutputs.table(tracks, labels).write().option("compression", writerCodec(settings))
-                    .parquet(new Path(staging, "predictions").toString());
+                    .parquet(new Path(staging, ScoreOutputs.PREDICTIONS).toString());
             collectRejections.run();
+            List<ScoredInputs.Entry> inputs = new ArrayList<>(increment.considered());
+            if (increment.previous() != null) {
+                rejected.addAll(increment.previous().rejectedExcept(replaced));
+                inputs.addAll(increment.previous().inputsExcept(replaced));
+            }
+            ScoredInputs.write(spark, inputs, new Path(staging, ScoredInputs.DIRECTORY), writerCodec(settings));
+            try (OutputStream out = fs.create(new Path(staging, ScoreState.FILE), false)) {
+                JSON.writeValue(out, state);
+            }
             List<RejectedInput> once = new ArrayList<>(rejected.stream().collect(java.util.stream.Collectors.toMap(
                     RejectedInput::path, r -> r, (a, b) -> a, java.util.TreeMap::new)).values());
             if (!once.isEmpty()) {
-                writer.writeRejected(once, new Path(staging, "rejected"));
+                writer.writeRejected(once, new Path(staging, ScoreOutputs.REJECTED));
             }
             rejected.clear();
             rejected.addAll(once);
             Totals totals = writeCsvs(fs, staging, tracks, labels);
             tracks.unpersist();
-            ScoreSummary summary = new ScoreSummary(filesSeen, totals.tracks, rejected.size(), totals.segments,
+            ScoreSummary summary = new ScoreSummary(filesSeen, increment.considered().size(), totals.tracks, rejected.size(), totals.segments,
                     totals.uncertain, totals.histogram, totals.tagged, totals.agreeing, totals.relabel,
                     totals.unmapped, (System.nanoTime() - start) / 1e9);
             try (OutputStream out = fs.create(new Path(staging, "_summary.json"), false)) {
@@ -194,7 +266,9 @@ public final class ScoreJob {
                         t.getTagSource(), t.getScores())).toList(), totals.tracks <= totals.firstTracks.size(),
                         summary.asMap(), totals.confidences, totals.tagVersusPrediction, out);
             }
-            if (!fs.rename(staging, target)) {
+            if (increment.previous() != null) {
+                OutputSwap.replace(fs, staging, target);
+            } else if (!fs.rename(staging, target)) {
                 throw new IOException("could not move the results from " + staging + " to " + target);
             }
             LOG.info("{} tracks scored ({} uncertain, {} to relabel), {} rejected -> {}", summary.tracksScored(),

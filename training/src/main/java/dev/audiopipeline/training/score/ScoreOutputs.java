@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
 
 /**
  * The score output's tables: {@code predictions/} (Parquet) and the rows of {@code predictions.csv} and
@@ -25,7 +27,34 @@ final class ScoreOutputs {
     static final List<String> RELABEL_HEADER = List.of("path", "existing_label", "predicted_label", "confidence",
             "runner_up", "runner_up_confidence", "tag_source", "tag_values", "track_id");
 
+    static final String PREDICTIONS = "predictions";
+    static final String REJECTED = "rejected";
+
     private ScoreOutputs() {}
+
+    /**
+     * The tracks of a predictions table written by {@link #table}, as an incremental run reads them back: every
+     * field but the vote shares, which the table does not keep (null).
+     */
+    static Dataset<ScoredTrack> tracks(Dataset<Row> table, Labels labels) {
+        Column[] scores = ProbabilityColumns.names(labels).stream().map(functions::col).toArray(Column[]::new);
+        return table.select(
+                functions.col("path"),
+                functions.col("track_id").as("trackId"),
+                functions.col("predicted_label").as("predictedLabel"),
+                functions.col("confidence"),
+                functions.transform(functions.col("top_k"), pair -> pair.getField("label")).as("topKLabels"),
+                functions.transform(functions.col("top_k"), pair -> pair.getField("score")).as("topKScores"),
+                functions.col("segments"),
+                functions.col("uncertain"),
+                functions.array(scores).as("scores"),
+                functions.lit(null).cast(DataTypes.createArrayType(DataTypes.DoubleType)).as("voteShares"),
+                functions.col("existing_label").as("existingLabel"),
+                functions.col("tag_mapped").as("tagMapped"),
+                functions.col("tag_values").as("tagValues"),
+                functions.col("tag_source").as("tagSource"))
+                .as(Encoders.bean(ScoredTrack.class));
+    }
 
     /** The predictions table: {@code top_k} an array of (label, score) structs, best first. */
     static Dataset<Row> table(Dataset<ScoredTrack> tracks, Labels labels) {

@@ -8,6 +8,8 @@ import java.util.TreeMap;
  * What a scoring run did, written as {@code _summary.json}.
  *
  * @param filesSeen inputs listed
+ * @param filesRead inputs this run read: all of them, or for an incremental run the new and changed ones (the other
+ *     counts describe the whole output)
  * @param tracksScored tracks with a prediction
  * @param filesRejected inputs set aside in {@code rejected/}
  * @param segments segments scored
@@ -19,13 +21,15 @@ import java.util.TreeMap;
  * @param unmappedTags tracks tagged with genres that map to no label, by tag as written
  * @param wallSeconds the run's duration
  */
-public record ScoreSummary(long filesSeen, long tracksScored, long filesRejected, long segments, long uncertain,
+public record ScoreSummary(long filesSeen, long filesRead, long tracksScored, long filesRejected, long segments,
+                           long uncertain,
                            Map<String, Long> labelHistogram, long tagged, long agreeing, long relabel,
                            Map<String, Long> unmappedTags, double wallSeconds) {
 
     public Map<String, Object> asMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("files_seen", filesSeen);
+        map.put("files_read", filesRead);
         map.put("tracks_scored", tracksScored);
         map.put("files_rejected", filesRejected);
         map.put("segments", segments);

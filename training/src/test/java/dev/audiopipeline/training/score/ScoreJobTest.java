@@ -131,6 +131,65 @@ class ScoreJobTest {
     }
 
     @Test
+    void anIncrementalRunScoresOnlyNewAndChangedFilesAndARepeatAddsNothing(SparkSession spark) throws Exception {
+        String bundle = ExtractedCorpus.denseBundle(spark);
+        Path library = Files.createDirectories(work.resolve("nightly"));
+        WavWriter wav = WavWriter.of(WavWriter.Encoding.PCM_16);
+        wav.write(library.resolve("metal.wav"), new float[][] {render("metal", 22050)}, 22050);
+        wav.write(library.resolve("classical.wav"), new float[][] {render("classical", 22050)}, 22050);
+        Files.writeString(library.resolve("broken.mp3"), "not audio", StandardCharsets.UTF_8);
+        String output = work.resolve("nightly-scores").toUri().toString();
+        ScoreSettings settings = ScoreSettings.defaults();
+
+        ScoreSummary first = new ScoreJob(spark).scoreAudio(bundle, library.toUri().toString(), settings, output,
+                true).summary();
+        assertThat(first.filesRead()).isEqualTo(3);
+        assertThat(first.tracksScored()).isEqualTo(2);
+
+        ScoreSummary again = new ScoreJob(spark).scoreAudio(bundle, library.toUri().toString(), settings, output,
+                true).summary();
+        assertThat(again.filesRead()).as("nothing new").isZero();
+        assertThat(again.tracksScored()).isEqualTo(2);
+        assertThat(again.filesRejected()).isEqualTo(1);
+
+        // A new file, and a changed one (another style under the same name: its row must be replaced, not added).
+        wav.write(library.resolve("hiphop.wav"), new float[][] {render("hiphop", 22050)}, 22050);
+        wav.write(library.resolve("classical.wav"), new float[][] {render("metal", 22050)}, 22050);
+        Files.setLastModifiedTime(library.resolve("classical.wav"),
+                java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+        ScoreSummary third = new ScoreJob(spark).scoreAudio(bundle, library.toUri().toString(), settings, output,
+                true).summary();
+        assertThat(third.filesRead()).isEqualTo(2);
+        assertThat(third.tracksScored()).isEqualTo(3);
+        Map<String, String> predicted = spark.read().parquet(output + "/predictions").collectAsList().stream()
+                .collect(Collectors.toMap(r -> name(r.getString(r.fieldIndex("path"))),
+                        r -> r.getString(r.fieldIndex("predicted_label"))));
+        assertThat(predicted).containsExactlyInAnyOrderEntriesOf(Map.of("metal.wav", "metal", "classical.wav",
+                "metal", "hiphop.wav", "hiphop"));
+        assertThat(Files.readAllLines(work.resolve("nightly-scores/predictions.csv"))).hasSize(4);
+        assertThat(spark.read().parquet(output + "/rejected").count()).isEqualTo(1);
+
+        // A run stopped between moving the old output aside and moving the new one in: the next run puts it back.
+        Path aside = work.resolve(".nightly-scores.replaced-crash");
+        Files.move(work.resolve("nightly-scores"), aside);
+        ScoreSummary recovered = new ScoreJob(spark).scoreAudio(bundle, library.toUri().toString(), settings,
+                output, true).summary();
+        assertThat(recovered.filesRead()).isZero();
+        assertThat(recovered.tracksScored()).isEqualTo(3);
+        assertThat(aside).doesNotExist();
+
+        // Other settings would mix incomparable rows: refused, naming the setting.
+        ScoreSettings otherTopK = new ScoreSettings(settings.aggregation(), settings.topK() + 1,
+                settings.uncertainBelow(), null, settings.fileTimeoutSeconds(), settings.parquetCodec());
+        assertThatThrownBy(() -> new ScoreJob(spark).scoreAudio(bundle, library.toUri().toString(), otherTopK,
+                output, true))
+                .isInstanceOf(dev.audiopipeline.pipeline.store.IncompatibleOutputException.class)
+                .hasMessageContaining("top_k");
+        assertThat(Files.list(work).map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")))
+                .as("no staging or replaced folder left").isEmpty();
+    }
+
+    @Test
     void aDamagedBundleIsRefusedBeforeAnyAudioIsRead(SparkSession spark) throws IOException {
         Path empty = Files.createDirectories(work.resolve("not-a-bundle"));
         assertThatThrownBy(() -> new ScoreJob(spark).scoreAudio(empty.toUri().toString(),
