@@ -37,11 +37,17 @@ import picocli.CommandLine.Spec;
             "  cnn     three 3x3 convolution blocks over log-mel patches (seed 002), Adam 5e-4",
             "  merged  an MFCC branch and a spectral-contrast branch joined (seed 004), Adam 1e-3",
             "  dense   a dense network over the summary statistics (seed 003), Adam 1e-3",
-            "  rf, logreg, svm, mlp, gbt   Spark MLlib baselines over the summary statistics",
+            "  rf      random forest (500 trees), Spark MLlib, over the summary statistics",
+            "  logreg  multinomial logistic regression, Spark MLlib, over the standardised statistics",
+            "  svm     one-vs-rest linear SVMs with calibrated probabilities, Spark MLlib",
+            "  mlp     multilayer perceptron 256-128, Spark MLlib",
+            "  gbt     one-vs-rest gradient-boosted trees, Spark MLlib",
             "Networks train with DL4J's parameter averaging on Spark (train.mode = local: in the driver), with "
                     + "per-coefficient standardisation fitted on the training rows, early stopping on the "
-                    + "validation loss and gradient clipping. The bundle (bundle.json, the model, the normaliser) "
-                    + "is written whole at --output, which must not exist.",
+                    + "validation loss and gradient clipping. Baselines are Spark ML pipelines (missing statistics "
+                    + "filled with the training means; settings train.<model>.*), saved with Spark ML's writer. "
+                    + "The bundle (bundle.json, the model, the normaliser) is written whole at --output, which must "
+                    + "not exist.",
             ""
         })
 public final class TrainCommand implements Callable<Integer> {
