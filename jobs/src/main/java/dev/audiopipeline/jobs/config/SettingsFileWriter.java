@@ -23,13 +23,17 @@ public final class SettingsFileWriter {
         return text.toString();
     }
 
-    /** The effective settings, each non-default value followed by where it came from. */
+    /**
+     * The effective settings, each non-default value followed by where it came from; a value the job's redaction
+     * rule finds sensitive (an S3 secret key given as a Spark property, say) is shown as
+     * {@value Redaction#REDACTED}.
+     */
     public static String effective(JobConfig config) {
         StringBuilder text = new StringBuilder();
         render(config, true, text);
         if (!config.sparkProperties().isEmpty()) {
             text.append("\n# Spark properties (passed to Spark unchanged)\n");
-            for (Map.Entry<String, String> entry : config.sparkProperties().entrySet()) {
+            for (Map.Entry<String, String> entry : config.shownSparkProperties().entrySet()) {
                 text.append(entry.getKey()).append(" = ").append(entry.getValue()).append('\n');
             }
         }
@@ -57,7 +61,9 @@ public final class SettingsFileWriter {
                 text.append(", or none");
             }
             text.append('\n');
-            text.append(setting.key()).append(" = ").append(formatted(setting, entry.getValue().value())).append('\n');
+            // The defaults file holds no credential and must read back as it is; effective values are redacted.
+            String value = withSources ? config.shownValue(setting) : formatted(setting, entry.getValue().value());
+            text.append(setting.key()).append(" = ").append(value).append('\n');
             ConfigSource source = entry.getValue().source();
             if (withSources && source.kind() != ConfigSource.Kind.DEFAULT) {
                 text.append("#   (set by ").append(source).append(")\n");
