@@ -3,7 +3,9 @@
 # run is published whole, and a failed run leaves the output as it was (the next night simply runs again).
 # flock keeps a long run from overlapping the next night's; the job also refuses to start while another run's
 # claim on the output is alive. Client mode: the driver runs here and reads the settings file from this machine.
-# Adjust the paths, the master and the executor settings. From cron:
+# Adjust the paths, the master and the executor settings. Credentials (for s3a:// roots) come from the environment
+# or a Hadoop credential provider, never from nightly.properties or this command line (see
+# conf/audio-pipeline.properties, "Credentials"). From cron:
 #
 #   15 2 * * * /opt/audio-pipeline/conf/schedules/extract-nightly.sh >> /var/log/audio-pipeline/extract.log 2>&1
 set -euo pipefail

@@ -27,6 +27,11 @@ with DAG(
             # the Vector API for the feature kernel's FFT (incubator module on Java 17)
             "spark.driver.extraJavaOptions": "--add-modules=jdk.incubator.vector",
             "spark.executor.extraJavaOptions": "--add-modules=jdk.incubator.vector",
+            # S3 credentials never go in this dict (Airflow shows it in its UI and task logs) nor in the settings
+            # file: S3A's default chain reads AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY from the environment of the
+            # driver and executors, then the EC2 instance role. Or name a Hadoop credential provider (a JCEKS
+            # keystore made with 'hadoop credential create fs.s3a.secret.key -provider ...'):
+            # "spark.hadoop.hadoop.security.credential.provider.path": "jceks://hdfs@nn:8020/user/etl/s3.jceks",
         },
         application_args=[
             "extract",

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine.Option;
 
 /**
@@ -32,9 +33,13 @@ public final class ConfigOptions {
             description = "Do not read the default settings file (conf/audio-pipeline.properties).")
     boolean noDefaultConfig;
 
+    /** The last builder made, kept so that an error line can leave out the secrets its settings hold. */
+    private JobConfigBuilder lastBuilder;
+
     /** A builder with the default file, the --config files and the --conf options applied. */
     public JobConfigBuilder builder() {
         JobConfigBuilder builder = new JobConfigBuilder();
+        lastBuilder = builder;
         Path defaultFile = defaultFile();
         if (defaultFile != null) {
             builder.file(defaultFile);
@@ -53,5 +58,13 @@ public final class ConfigOptions {
         }
         Path file = Path.of(dir, DEFAULT_FILE_NAME);
         return Files.isRegularFile(file) ? file : null;
+    }
+
+    /**
+     * The values given (in files or options, so far) to settings the redaction rule finds sensitive: what an error
+     * line must not show. Empty before {@link #builder()}.
+     */
+    public Set<String> secretValues() {
+        return lastBuilder == null ? Set.of() : lastBuilder.secretValues();
     }
 }

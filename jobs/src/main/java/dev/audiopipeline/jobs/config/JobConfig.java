@@ -17,10 +17,12 @@ public final class JobConfig {
 
     private final Map<Setting<?>, Value> values;
     private final Map<String, String> sparkProperties;
+    private final Redaction redaction;
 
-    JobConfig(Map<Setting<?>, Value> values, Map<String, String> sparkProperties) {
+    JobConfig(Map<Setting<?>, Value> values, Map<String, String> sparkProperties, Redaction redaction) {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         this.sparkProperties = Collections.unmodifiableMap(new LinkedHashMap<>(sparkProperties));
+        this.redaction = Objects.requireNonNull(redaction, "redaction");
     }
 
     /** The defaults of every setting, no file, no overrides. */
@@ -43,8 +45,26 @@ public final class JobConfig {
         return values;
     }
 
-    /** The {@code spark.*} properties given in files or options, to set on the SparkConf. */
+    /**
+     * The {@code spark.*} properties given in files or options, to set on the SparkConf: values in clear, for
+     * Spark only. Anything shown to a person or written goes through {@link #redaction()}.
+     */
     public Map<String, String> sparkProperties() {
         return sparkProperties;
+    }
+
+    /** The redaction rule of this job ({@code spark.redaction.regex}, or Spark's default). */
+    public Redaction redaction() {
+        return redaction;
+    }
+
+    /** A setting's value as it may be shown: its text, or {@value Redaction#REDACTED} if it is sensitive. */
+    public <T> String shownValue(Setting<T> setting) {
+        return redaction.value(setting.key(), setting.format(get(setting)));
+    }
+
+    /** {@link #sparkProperties()} as they may be shown: sensitive values redacted. */
+    public Map<String, String> shownSparkProperties() {
+        return redaction.redact(sparkProperties);
     }
 }

@@ -5,16 +5,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Layers configuration, lowest precedence first: built-in defaults, then configuration files, then
- * {@code --conf key=value} options, then a command's own options. Each layer is checked as it is applied:
- * an unknown key or a bad value fails at once with the key, the source and what is wrong.
+ * {@code --conf key=value} options, then a command's own options. A key is checked as it is applied (an unknown
+ * key fails at once with the key and the source); values are parsed and checked by {@link #build()}, in the same
+ * order, once the redaction rule ({@code spark.redaction.regex}, wherever it is given) is known: a message about a
+ * bad value never shows a value that rule finds sensitive (see {@link Redaction}).
  *
  * <p>File format: UTF-8 text, one {@code key = value} per line; blank lines and lines starting with
  * {@code #} are ignored; a key may appear only once per file. Keys starting with {@code spark.} are passed to
@@ -24,14 +28,12 @@ public final class JobConfigBuilder {
 
     private static final String SPARK_PREFIX = "spark.";
 
-    private final Map<Setting<?>, JobConfig.Value> values = new LinkedHashMap<>();
-    private final Map<String, String> sparkProperties = new LinkedHashMap<>();
+    /** One {@code key = value} as given, in the order given. */
+    private record Assignment(String key, String rawValue, ConfigSource source) {}
 
-    public JobConfigBuilder() {
-        for (Setting<?> setting : Settings.all()) {
-            values.put(setting, new JobConfig.Value(setting.defaultValue(), ConfigSource.DEFAULT));
-        }
-    }
+    private final List<Assignment> assignments = new ArrayList<>();
+
+    public JobConfigBuilder() {}
 
     /** Applies a configuration file. */
     public JobConfigBuilder file(Path file) {
@@ -52,7 +54,7 @@ public final class JobConfigBuilder {
             ConfigSource source = ConfigSource.fileLine(file.toString(), i + 1);
             int equals = line.indexOf('=');
             if (equals <= 0) {
-                throw new ConfigException(source + ": expected 'key = value', got '" + line + "'");
+                throw new ConfigException(source + ": expected 'key = value', got " + shownText(line));
             }
             String key = line.substring(0, equals).strip();
             if (!seen.add(key)) {
@@ -68,7 +70,7 @@ public final class JobConfigBuilder {
         for (String assignment : assignments) {
             int equals = assignment.indexOf('=');
             if (equals <= 0) {
-                throw new ConfigException("--conf: expected key=value, got '" + assignment + "'");
+                throw new ConfigException("--conf: expected key=value, got " + shownText(assignment));
             }
             set(assignment.substring(0, equals).strip(), assignment.substring(equals + 1), ConfigSource.confOption());
         }
@@ -83,20 +85,88 @@ public final class JobConfigBuilder {
         return this;
     }
 
-    /** Sets one key from text, checking that it exists and that its value is valid. */
+    /** Sets one key from text, checking that it exists; its value is checked by {@link #build()}. */
     public JobConfigBuilder set(String key, String rawValue, ConfigSource source) {
-        if (key.startsWith(SPARK_PREFIX)) {
-            sparkProperties.put(key, rawValue.strip());
-            return this;
+        if (!key.startsWith(SPARK_PREFIX) && Settings.byKey(key).isEmpty()) {
+            throw new ConfigException(source + ": unknown setting '" + key + "'" + suggestion(key));
         }
-        Setting<?> setting = Settings.byKey(key)
-                .orElseThrow(() -> new ConfigException(source + ": unknown setting '" + key + "'" + suggestion(key)));
-        values.put(setting, new JobConfig.Value(setting.parse(rawValue, source.toString()), source));
+        assignments.add(new Assignment(key, rawValue, source));
         return this;
     }
 
+    /**
+     * Parses and checks every value given, in order.
+     *
+     * @throws ConfigException naming the source, the key and what is wrong with the first bad value (a sensitive
+     *     value is not shown), or an invalid {@code spark.redaction.regex}
+     */
     public JobConfig build() {
-        return new JobConfig(values, sparkProperties);
+        Redaction redaction = redaction();
+        Map<Setting<?>, JobConfig.Value> values = new LinkedHashMap<>();
+        for (Setting<?> setting : Settings.all()) {
+            values.put(setting, new JobConfig.Value(setting.defaultValue(), ConfigSource.DEFAULT));
+        }
+        Map<String, String> sparkProperties = new LinkedHashMap<>();
+        for (Assignment assignment : assignments) {
+            if (assignment.key().startsWith(SPARK_PREFIX)) {
+                sparkProperties.put(assignment.key(), assignment.rawValue().strip());
+            } else {
+                Setting<?> setting = Settings.byKey(assignment.key()).orElseThrow();
+                values.put(setting, new JobConfig.Value(
+                        setting.parse(assignment.rawValue(), assignment.source().toString(), redaction),
+                        assignment.source()));
+            }
+        }
+        return new JobConfig(values, sparkProperties, redaction);
+    }
+
+    /**
+     * The redaction rule of these settings: the last {@code spark.redaction.regex} given, else the one spark-submit
+     * passed (a system property), else Spark's default.
+     *
+     * @throws ConfigException if the pattern given is not a regular expression
+     */
+    public Redaction redaction() {
+        Assignment last = null;
+        for (Assignment assignment : assignments) {
+            if (assignment.key().equals(Redaction.REGEX_KEY)) {
+                last = assignment;
+            }
+        }
+        return last == null ? Redaction.fromSystemProperties()
+                : Redaction.of(last.rawValue(), last.source().toString());
+    }
+
+    /**
+     * The values given so far to settings the redaction rule finds sensitive, as given (stripped): what no error
+     * line may show, even one that fails before {@link #build()} (with an invalid rule, Spark's default decides).
+     */
+    public Set<String> secretValues() {
+        Redaction redaction;
+        try {
+            redaction = redaction();
+        } catch (ConfigException e) {
+            redaction = Redaction.fromSystemProperties();
+        }
+        Set<String> secrets = new LinkedHashSet<>();
+        for (Assignment assignment : assignments) {
+            if (redaction.isSensitive(assignment.key(), assignment.rawValue().strip())) {
+                Redaction.addSecret(secrets, assignment.rawValue());
+            }
+        }
+        return secrets;
+    }
+
+    /** A malformed line or option as an error message may show it: quoted, or redacted if it may hold a secret. */
+    private String shownText(String text) {
+        Redaction known;
+        try {
+            known = redaction();
+        } catch (ConfigException e) {
+            known = Redaction.fromSystemProperties();
+        }
+        String shown = Redaction.defaults().text(known.text(text));
+        return shown.equals(text) ? "'" + text + "'" : shown;
     }
 
     private static String suggestion(String key) {

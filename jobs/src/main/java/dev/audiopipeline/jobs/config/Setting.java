@@ -93,24 +93,36 @@ public final class Setting<T> {
     }
 
     /**
-     * Parses and validates a text value.
+     * Parses and validates a text value, under Spark's default redaction rule.
      *
      * @throws ConfigException naming this setting's key, the value and what is wrong with it
      */
     public T parse(String raw, String source) {
+        return parse(raw, source, Redaction.defaults());
+    }
+
+    /**
+     * Parses and validates a text value; a message about a value {@code redaction} finds sensitive shows
+     * {@value Redaction#REDACTED} in its place.
+     *
+     * @throws ConfigException naming this setting's key, the value (or that it is redacted) and what is wrong
+     */
+    public T parse(String raw, String source, Redaction redaction) {
         String trimmed = raw.trim();
         if (noneAllowed && (trimmed.isEmpty() || trimmed.equalsIgnoreCase(NONE))) {
             return null;
         }
+        boolean sensitive = redaction.isSensitive(key, trimmed);
+        String shown = sensitive ? Redaction.REDACTED : "'" + trimmed + "'";
         T value;
         try {
             value = parser.apply(trimmed);
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(
-                    source + ": setting '" + key + "': '" + trimmed + "' is not a valid " + typeName + problem(e));
+            throw new ConfigException(source + ": setting '" + key + "': " + shown + " is not a valid " + typeName
+                    + (sensitive ? "" : problem(e)));
         }
         if (!validity.test(value)) {
-            throw new ConfigException(source + ": setting '" + key + "': '" + trimmed + "' is invalid, must be "
+            throw new ConfigException(source + ": setting '" + key + "': " + shown + " is invalid, must be "
                     + validityDescription);
         }
         return value;

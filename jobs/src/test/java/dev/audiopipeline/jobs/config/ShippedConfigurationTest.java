@@ -7,6 +7,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** conf/audio-pipeline.properties documents exactly the built-in defaults, every setting, nothing else. */
@@ -30,5 +36,39 @@ class ShippedConfigurationTest {
             assertThat(shipped.sourceOf(setting).kind()).as(setting.key()).isEqualTo(ConfigSource.Kind.FILE);
         }
         assertThat(shipped.sparkProperties()).isEmpty();
+    }
+
+    /**
+     * Nothing under conf/ sets a credential (a line or a quoted conf entry whose key the redaction rule finds
+     * sensitive, given a value), and the credential-provider examples it shows name classes S3A can load.
+     */
+    @Test
+    void confHoldsNoCredentialAndItsProviderExamplesExist() throws IOException, ClassNotFoundException {
+        Pattern assignment = Pattern.compile("^[#\\s]*\"?([A-Za-z0-9_.\\-]+)\"?\\s*[=:]\\s*\"?([^\"#,]*)");
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(ProjectRoot.get().resolve("conf"))) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        Set<String> providers = new TreeSet<>();
+        for (Path file : files) {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                Matcher matcher = assignment.matcher(line);
+                if (!matcher.find()) {
+                    continue;
+                }
+                String key = matcher.group(1);
+                String value = matcher.group(2).strip();
+                assertThat(Redaction.defaults().isSensitive(key, "") && !value.isEmpty())
+                        .as("%s sets a credential: %s", file.getFileName(), line).isFalse();
+                if (key.endsWith("fs.s3a.aws.credentials.provider")) {
+                    providers.add(value);
+                }
+            }
+        }
+        assertThat(providers).isNotEmpty();
+        for (String provider : providers) {
+            assertThat(Class.forName(provider)).isNotNull();
+        }
+        assertThat(Files.readString(SHIPPED)).contains("hadoop.security.credential.provider.path = ");
     }
 }
