@@ -35,6 +35,7 @@ class DemoCommandTest {
         CliRun run = CliRun.of("demo", "--output", root.toString(), "--tracks-per-label", "8", "--seconds", "6",
                 "--master", "local[2]", "--conf", "spark.ui.enabled=false");
 
+        System.out.print(run.out()); // the step times, in the test's report
         assertThat(run.exitCode()).as(run.err()).isZero();
         String out = run.out();
         List<String> steps = List.of("corpus", "library", "spark", "extract", "train", "train", "evaluate", "score");
