@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
         commandListHeading = "%nCommands:%n",
         footer = {"", "Run 'audio-pipeline <command> --help' for a command's options."},
         subcommands = {FeaturesCommand.class, ExtractCommand.class, TrainCommand.class, EvaluateCommand.class,
-            ScoreCommand.class,
+            ScoreCommand.class, DemoCommand.class,
             CorpusCommand.class,
             DoctorCommand.class,
             ConfigCommand.class})

@@ -1,18 +1,20 @@
 package dev.audiopipeline.jobs.cli;
 
+import dev.audiopipeline.jobs.config.ConfigSource;
 import dev.audiopipeline.jobs.config.JobConfigBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine.Option;
 
 /**
  * Options every command shares: where settings come from. Precedence, lowest first: built-in defaults, the
  * default file ({@code $AUDIO_PIPELINE_CONF_DIR/audio-pipeline.properties}, which bin/audio-pipeline points at
- * {@code conf/}), {@code --config} files in order, {@code --conf} options in order, then the command's own
- * options.
+ * {@code conf/}), a command's presets (the demo's), {@code --config} files in order, {@code --conf} options in
+ * order, then the command's own options.
  */
 public final class ConfigOptions {
 
@@ -38,12 +40,25 @@ public final class ConfigOptions {
 
     /** A builder with the default file, the --config files and the --conf options applied. */
     public JobConfigBuilder builder() {
+        return builder(Map.of(), null);
+    }
+
+    /**
+     * A builder with the default file, then a command's own presets (e.g. the demo's quicker training), then the
+     * --config files and the --conf options: the presets replace the shipped defaults, and whatever the user gives
+     * replaces the presets.
+     *
+     * @param presets setting keys and values, in order
+     * @param presetSource where the presets come from, for messages (e.g. "demo")
+     */
+    public JobConfigBuilder builder(Map<String, String> presets, String presetSource) {
         JobConfigBuilder builder = new JobConfigBuilder();
         lastBuilder = builder;
         Path defaultFile = defaultFile();
         if (defaultFile != null) {
             builder.file(defaultFile);
         }
+        presets.forEach((key, value) -> builder.set(key, value, ConfigSource.commandOption(presetSource)));
         for (Path file : configFiles) {
             builder.file(file);
         }

@@ -73,13 +73,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         try {
             List<ModelEvaluation> evaluations = new EvaluationJob(spark).run(models, features, part, report);
             PrintWriter out = spec.commandLine().getOut();
-            for (ModelEvaluation evaluation : evaluations) {
-                out.printf(Locale.ROOT, "%s (%s) on %d %s tracks, %d segments: track accuracy %.3f, macro F1 %.3f"
-                                + " (by vote %.3f); segment accuracy %.3f%n", evaluation.model().name(),
-                        evaluation.model().kind(), evaluation.tracksEvaluated(), part.code(),
-                        evaluation.rowsEvaluated(), evaluation.track().accuracy(), evaluation.track().macroF1(),
-                        evaluation.trackVote().accuracy(), evaluation.segment().accuracy());
-            }
+            describe(evaluations, part).forEach(out::println);
             out.printf("report: %s/report.html (metrics.json, predictions.csv, predictions/ beside it)%n",
                     report.replaceAll("/+$", ""));
             out.flush();
@@ -93,5 +87,15 @@ public final class EvaluateCommand implements Callable<Integer> {
         } finally {
             spark.stop();
         }
+    }
+
+    /** One line per model, as {@code evaluate} prints them: tracks, segments, track accuracy and macro F1. */
+    static List<String> describe(List<ModelEvaluation> evaluations, DataSplit part) {
+        return evaluations.stream().map(evaluation -> String.format(Locale.ROOT,
+                "%s (%s) on %d %s tracks, %d segments: track accuracy %.3f, macro F1 %.3f (by vote %.3f); segment "
+                        + "accuracy %.3f", evaluation.model().name(), evaluation.model().kind(),
+                evaluation.tracksEvaluated(), part.code(), evaluation.rowsEvaluated(), evaluation.track().accuracy(),
+                evaluation.track().macroF1(), evaluation.trackVote().accuracy(), evaluation.segment().accuracy()))
+                .toList();
     }
 }

@@ -89,23 +89,12 @@ public final class ExtractCommand implements Callable<Integer> {
                 .option(Settings.AUGMENT_VARIANTS, "--augment", augmentVariants)
                 .option(Settings.MATRICES, "--matrices", matrices)
                 .build();
-        ExtractionSettings settings = new ExtractionSettings(FeatureSettingsConfig.from(config),
-                SegmentSettingsConfig.from(config), config.get(Settings.FILE_TIMEOUT_SECONDS),
-                AugmentationSettingsConfig.from(config),
-                ExtractionSettings.parseMatrices(config.get(Settings.MATRICES)));
+        ExtractionSettings settings = settings(config);
         SparkSession spark = SparkSessions.start("audio-pipeline extract", config, sparkOptions.master());
         try {
-            AudioInputLister lister = new AudioInputLister(spark.sparkContext().hadoopConfiguration(),
-                    new TrackSplit(config.get(Settings.TEST_FRACTION)));
-            InputListing listing = manifest != null ? lister.listManifest(manifest, input) : lister.list(input);
-            ExtractionSummary summary = new FeatureExtractionJob(spark, config.get(Settings.PARQUET_CODEC))
-                    .run(listing, settings, output, incremental);
+            ExtractionSummary summary = extract(spark, config, settings, input, manifest, output, incremental);
             PrintWriter out = spec.commandLine().getOut();
-            out.printf(java.util.Locale.ROOT,
-                    "%d files: %d ok, %d rejected%s; %d segments, %.1f s of audio, in %.1f s -> %s (run %s)%n",
-                    summary.filesSeen(), summary.filesOk(), summary.filesRejected(),
-                    incremental ? ", " + summary.filesUnchanged() + " unchanged" : "", summary.segments(),
-                    summary.audioSeconds(), summary.wallSeconds(), output, summary.run());
+            out.println(describe(summary, output));
             out.flush();
             return 0;
         } catch (FileNotFoundException | FileAlreadyExistsException e) {
@@ -117,5 +106,34 @@ public final class ExtractCommand implements Callable<Integer> {
         } finally {
             spark.stop();
         }
+    }
+
+    /** The feature, segment, timeout, augmentation and matrices settings of a job's configuration. */
+    static ExtractionSettings settings(JobConfig config) {
+        return new ExtractionSettings(FeatureSettingsConfig.from(config), SegmentSettingsConfig.from(config),
+                config.get(Settings.FILE_TIMEOUT_SECONDS), AugmentationSettingsConfig.from(config),
+                ExtractionSettings.parseMatrices(config.get(Settings.MATRICES)));
+    }
+
+    /**
+     * Lists {@code input} (from its layout, or from {@code manifest} when not null) and runs the feature job on a
+     * running session: what {@code extract} does once Spark is up (the demo calls it too).
+     */
+    static ExtractionSummary extract(SparkSession spark, JobConfig config, ExtractionSettings settings, String input,
+                                     String manifest, String output, boolean incremental) throws IOException {
+        AudioInputLister lister = new AudioInputLister(spark.sparkContext().hadoopConfiguration(),
+                new TrackSplit(config.get(Settings.TEST_FRACTION)));
+        InputListing listing = manifest != null ? lister.listManifest(manifest, input) : lister.list(input);
+        return new FeatureExtractionJob(spark, config.get(Settings.PARQUET_CODEC))
+                .run(listing, settings, output, incremental);
+    }
+
+    /** The line {@code extract} prints: files, rejections, segments, audio, time, where. */
+    static String describe(ExtractionSummary summary, String output) {
+        return String.format(java.util.Locale.ROOT,
+                "%d files: %d ok, %d rejected%s; %d segments, %.1f s of audio, in %.1f s -> %s (run %s)",
+                summary.filesSeen(), summary.filesOk(), summary.filesRejected(),
+                summary.incremental() ? ", " + summary.filesUnchanged() + " unchanged" : "", summary.segments(),
+                summary.audioSeconds(), summary.wallSeconds(), output, summary.run());
     }
 }

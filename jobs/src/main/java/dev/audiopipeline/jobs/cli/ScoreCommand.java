@@ -8,6 +8,7 @@ import dev.audiopipeline.training.bundle.BundleException;
 import dev.audiopipeline.training.prediction.TrackAggregation;
 import dev.audiopipeline.training.score.ScoreJob;
 import dev.audiopipeline.training.score.ScoreSettings;
+import dev.audiopipeline.training.score.ScoreSummary;
 import dev.audiopipeline.training.score.ScoredTrack;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -98,10 +99,7 @@ public final class ScoreCommand implements Callable<Integer> {
                 .option(Settings.SCORE_UNCERTAIN_BELOW, "--uncertain-below", uncertainBelow)
                 .option(Settings.SCORE_TAG_MAPPING, "--tag-mapping", tagMapping)
                 .build();
-        ScoreSettings settings = new ScoreSettings(config.get(Settings.SCORE_AGGREGATION).equals("vote")
-                ? TrackAggregation.MAJORITY_VOTE : TrackAggregation.MEAN_PROBABILITY, config.get(Settings.SCORE_TOP_K),
-                config.get(Settings.SCORE_UNCERTAIN_BELOW), config.get(Settings.SCORE_TAG_MAPPING),
-                config.get(Settings.SCORE_FILE_TIMEOUT_SECONDS), config.get(Settings.PARQUET_CODEC));
+        ScoreSettings settings = settings(config);
         if (incremental && source.features != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--incremental scores audio (--input): "
                     + "for features, run extract --incremental and score its output into a new --output");
@@ -118,11 +116,7 @@ public final class ScoreCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "incremental: %d of %d files new or changed, read and scored%n",
                         summary.filesRead(), summary.filesSeen());
             }
-            out.printf(Locale.ROOT, "%d tracks scored (%d uncertain), %d rejected; agreement with tags %s; %d to "
-                            + "relabel -> %s (predictions.csv, relabel.csv, report.html)%n", summary.tracksScored(),
-                    summary.uncertain(), summary.filesRejected(), summary.tagged() == 0 ? "n/a (no tag maps to a label)"
-                            : String.format(Locale.ROOT, "%.3f of %d", summary.agreeing() / (double) summary.tagged(),
-                            summary.tagged()), summary.relabel(), output);
+            out.println(describe(summary, output));
             if (summary.tracksScored() == 1) {
                 ScoredTrack track = result.firstTracks().get(0);
                 out.printf(Locale.ROOT, "%s: %s (%.3f%s), %d segments%n", track.getPath(), track.getPredictedLabel(),
@@ -146,5 +140,22 @@ public final class ScoreCommand implements Callable<Integer> {
         } finally {
             spark.stop();
         }
+    }
+
+    /** The score settings of a job's configuration. */
+    static ScoreSettings settings(JobConfig config) {
+        return new ScoreSettings(config.get(Settings.SCORE_AGGREGATION).equals("vote")
+                ? TrackAggregation.MAJORITY_VOTE : TrackAggregation.MEAN_PROBABILITY, config.get(Settings.SCORE_TOP_K),
+                config.get(Settings.SCORE_UNCERTAIN_BELOW), config.get(Settings.SCORE_TAG_MAPPING),
+                config.get(Settings.SCORE_FILE_TIMEOUT_SECONDS), config.get(Settings.PARQUET_CODEC));
+    }
+
+    /** The line {@code score} prints: tracks, uncertain, rejected, agreement with tags, to relabel, where. */
+    static String describe(ScoreSummary summary, String output) {
+        return String.format(Locale.ROOT, "%d tracks scored (%d uncertain), %d rejected; agreement with tags %s; %d "
+                        + "to relabel -> %s (predictions.csv, relabel.csv, report.html)", summary.tracksScored(),
+                summary.uncertain(), summary.filesRejected(), summary.tagged() == 0 ? "n/a (no tag maps to a label)"
+                        : String.format(Locale.ROOT, "%.3f of %d", summary.agreeing() / (double) summary.tagged(),
+                        summary.tagged()), summary.relabel(), output);
     }
 }

@@ -112,14 +112,9 @@ public final class TrainCommand implements Callable<Integer> {
         SparkSession spark = SparkSessions.start("audio-pipeline train " + kind.cliName(), config,
                 sparkOptions.master(), true);
         try {
-            BundleManifest manifest = new TrainingJob(spark, VersionProvider.productVersion())
-                    .run(features, settings, output);
+            BundleManifest manifest = train(spark, settings, features, output);
             PrintWriter out = spec.commandLine().getOut();
-            String how = manifest.history().isEmpty() ? "" : String.format(Locale.ROOT, " (%s, kept epoch %d of %d)",
-                    manifest.stopReason().replace('_', ' '), manifest.keptEpoch(), manifest.history().size());
-            out.printf(Locale.ROOT, "%s trained on %d labels in %.1f s%s: validation %s -> %s%n", kind.cliName(),
-                    manifest.labels().size(), manifest.trainingSeconds(), how, validation(manifest.validation()),
-                    output);
+            out.println(describe(manifest, output));
             out.flush();
             return 0;
         } catch (FileNotFoundException | FileAlreadyExistsException | IncompatibleOutputException e) {
@@ -131,6 +126,21 @@ public final class TrainCommand implements Callable<Integer> {
         } finally {
             spark.stop();
         }
+    }
+
+    /** Trains on a running session and writes the bundle: what {@code train} does once Spark is up. */
+    static BundleManifest train(SparkSession spark, TrainingSettings settings, String features, String output)
+            throws IOException {
+        return new TrainingJob(spark, VersionProvider.productVersion()).run(features, settings, output);
+    }
+
+    /** The line {@code train} prints: model, labels, time, how training stopped, validation, where. */
+    static String describe(BundleManifest manifest, String output) {
+        String how = manifest.history().isEmpty() ? "" : String.format(Locale.ROOT, " (%s, kept epoch %d of %d)",
+                manifest.stopReason().replace('_', ' '), manifest.keptEpoch(), manifest.history().size());
+        return String.format(Locale.ROOT, "%s trained on %d labels in %.1f s%s: validation %s -> %s",
+                manifest.kind().cliName(), manifest.labels().size(), manifest.trainingSeconds(), how,
+                validation(manifest.validation()), output);
     }
 
     private static String validation(Map<String, Object> metrics) {

@@ -6,8 +6,11 @@ import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
 
 import java.nio.charset.StandardCharsets;
 
-/** Loads JavaCPP's FFmpeg once per JVM and keeps its log quiet (it would print to stderr for every file). */
-final class FfmpegNatives {
+/**
+ * Loads JavaCPP's FFmpeg once per JVM and keeps its log quiet (it would print to stderr for every file). Public for
+ * the corpus writers, which encode through the same natives.
+ */
+public final class FfmpegNatives {
 
     static {
         av_log_set_level(AV_LOG_QUIET);
@@ -16,12 +19,12 @@ final class FfmpegNatives {
     private FfmpegNatives() {}
 
     /** Makes sure the natives are loaded and the log level is set; cheap after the first call. */
-    static void ensureLoaded() {
+    public static void ensureLoaded() {
         // The static initializer does the work.
     }
 
     /** FFmpeg's text for an error code, e.g. "Invalid data found when processing input". */
-    static String describe(int error) {
+    public static String describe(int error) {
         byte[] text = new byte[256];
         if (av_strerror(error, text, text.length) < 0) {
             return "error " + error;
