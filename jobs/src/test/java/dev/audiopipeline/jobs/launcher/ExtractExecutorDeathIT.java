@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,6 @@ import org.junit.jupiter.api.Test;
 class ExtractExecutorDeathIT {
 
     private static final Path ROOT = ProjectRoot.get();
-    private static final Path JAR = ROOT.resolve("jobs/target/audio-pipeline.jar");
     private static final List<String> OPENS = StandaloneCluster.opensOfThisJvm();
     /** The extraction stage has ceil(files / FILES_PER_TASK) tasks (more files than cores here). */
     private static final int FILES_PER_TASK = FeatureExtractionJob.FILES_PER_TASK;
@@ -143,25 +143,16 @@ class ExtractExecutorDeathIT {
             throws IOException {
         Path marker = work.resolve(name + "-executor-killed");
         int tasks = (filesToProcess + FILES_PER_TASK - 1) / FILES_PER_TASK;
-        List<String> submit = cluster.sparkSubmit(OPENS);
-        submit.addAll(List.of(
-                "--executor-memory", "1g",
-                "--conf", "spark.executor.extraJavaOptions=--add-modules=jdk.incubator.vector"
-                        + " -Dorg.bytedeco.javacpp.cachedir="
-                        + TestScratch.root().resolve("javacpp"),
+        List<String> spark = new ArrayList<>(List.of(
                 // Spark's default, said here: one lost executor costs the tasks on it one of their 4 attempts.
-                "--conf", "spark.task.maxFailures=4",
-                "--jars", pluginJar.toString(),
-                "--conf", "spark.plugins=" + ExecutorKillerPlugin.class.getName(),
-                "--conf", ExecutorKillerPlugin.MARKER + "=" + marker,
-                "--conf", ExecutorKillerPlugin.STAGE_TASKS + "=" + tasks,
-                "--conf", ExecutorKillerPlugin.FROM_PARTITION + "=" + KILL_FROM_PARTITION,
-                JAR.toString(),
+                "--conf", "spark.task.maxFailures=4"));
+        spark.addAll(ExecutorKillerPlugin.submitOptions(pluginJar, marker, tasks, KILL_FROM_PARTITION, null));
+        List<String> job = new ArrayList<>(List.of(
                 "extract", "--input", corpus.root().toString(), "--output", output.toString()));
-        submit.addAll(List.of(extractOptions));
+        job.addAll(List.of(extractOptions));
 
         Set<Path> before = applications();
-        ProcessRun run = ProcessRun.run(submit, cluster.environment(), work.resolve(name), 300);
+        ProcessRun run = new ProductSubmit(cluster, OPENS).run(work.resolve(name), 300, spark, job);
         Set<Path> started = applications();
         started.removeAll(before);
         return new Attempt(run, marker, started);

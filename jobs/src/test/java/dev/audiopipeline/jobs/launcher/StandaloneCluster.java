@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real Spark standalone cluster on 127.0.0.1: one Master and one Worker JVM, started from the Spark jars the
- * build copied to {@code jobs/target/spark-lib} (a SPARK_HOME is just a folder with {@code jars/}).
+ * A real Spark standalone cluster on 127.0.0.1: one Master and one or more Worker JVMs, started from the Spark jars
+ * the build copied to {@code jobs/target/spark-lib} (a SPARK_HOME is just a folder with {@code jars/}). The workers
+ * share one work directory: an application's executors have distinct ids, so each has its own folder in it.
  */
 final class StandaloneCluster implements AutoCloseable {
 
@@ -74,7 +75,17 @@ final class StandaloneCluster implements AutoCloseable {
 
     /** A spark-submit command to this cluster in client mode, the driver on 127.0.0.1 and without UI. */
     List<String> sparkSubmit(List<String> opens) {
-        List<String> command = java(opens, "org.apache.spark.deploy.SparkSubmit");
+        return sparkSubmit(opens, List.of());
+    }
+
+    /**
+     * As {@link #sparkSubmit(List)}, with more options for the driver's JVM (in client mode the driver is the
+     * spark-submit JVM, as with {@code --driver-java-options}).
+     */
+    List<String> sparkSubmit(List<String> opens, List<String> driverJvmOptions) {
+        List<String> jvm = new ArrayList<>(opens);
+        jvm.addAll(driverJvmOptions);
+        List<String> command = java(jvm, "org.apache.spark.deploy.SparkSubmit");
         command.addAll(List.of(
                 "--master", masterUrl(),
                 "--deploy-mode", "client",
@@ -83,18 +94,26 @@ final class StandaloneCluster implements AutoCloseable {
         return command;
     }
 
+    /** Starts the master and one worker of {@code workerCores} cores. */
     void start(List<String> opens, int workerCores) throws IOException, InterruptedException {
+        start(opens, 1, workerCores);
+    }
+
+    /** Starts the master and {@code workers} workers of {@code coresPerWorker} cores and 2 GB each. */
+    void start(List<String> opens, int workers, int coresPerWorker) throws IOException, InterruptedException {
         List<String> master = java(opens, "org.apache.spark.deploy.master.Master");
         master.addAll(List.of("--host", "127.0.0.1", "--port", String.valueOf(masterPort),
                 "--webui-port", String.valueOf(masterUiPort)));
         spawn(master, "master");
 
-        List<String> worker = java(opens, "org.apache.spark.deploy.worker.Worker");
-        worker.addAll(List.of("--host", "127.0.0.1", "--cores", String.valueOf(workerCores), "--memory", "2g",
-                "--webui-port", String.valueOf(freePort()),
-                "--work-dir", Files.createDirectories(workerDirectory()).toString(), masterUrl()));
-        spawn(worker, "worker");
-        awaitAliveWorkers(1, 120);
+        for (int i = 0; i < workers; i++) {
+            List<String> worker = java(opens, "org.apache.spark.deploy.worker.Worker");
+            worker.addAll(List.of("--host", "127.0.0.1", "--cores", String.valueOf(coresPerWorker),
+                    "--memory", "2g", "--webui-port", String.valueOf(freePort()),
+                    "--work-dir", Files.createDirectories(workerDirectory()).toString(), masterUrl()));
+            spawn(worker, workers == 1 ? "worker" : "worker-" + i);
+        }
+        awaitAliveWorkers(workers, 120);
     }
 
     private void spawn(List<String> command, String name) throws IOException {

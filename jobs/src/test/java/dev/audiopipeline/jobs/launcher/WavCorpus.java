@@ -40,9 +40,17 @@ final class WavCorpus {
      * different (length, pitch).
      */
     void addTracks(String label, String prefix, int count) throws IOException {
+        addTracks(label, prefix, count, 150, 37);
+    }
+
+    /**
+     * As {@link #addTracks(String, String, int)}, track {@code i}'s tone at {@code hertz + i * step} Hz: tracks of
+     * distinct pitch ranges make labels a model can tell apart.
+     */
+    void addTracks(String label, String prefix, int count, double hertz, double step) throws IOException {
         for (int i = 0; i < count; i++) {
             double seconds = 3.2 + (i * 0.61) % 3.8;
-            addTrack(label, String.format(Locale.ROOT, "%s-%02d.wav", prefix, i), seconds, 150 + 37 * i);
+            addTrack(label, String.format(Locale.ROOT, "%s-%02d.wav", prefix, i), seconds, hertz + step * i);
         }
     }
 
