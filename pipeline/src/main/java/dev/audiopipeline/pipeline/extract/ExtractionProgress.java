@@ -33,16 +33,26 @@ public final class ExtractionProgress implements AutoCloseable {
     private final Counters counters;
     private final long totalFiles;
     private final Logger log;
+    private final String job;
     private final long start = System.nanoTime();
     private final ScheduledExecutorService timer;
 
     public ExtractionProgress(SparkContext context, long totalFiles, long intervalSeconds, Logger log) {
-        this.counters = new Counters(context.longAccumulator("extract files done"),
-                context.longAccumulator("extract segments done"), context.longAccumulator("extract files ok"),
-                context.doubleAccumulator("extract audio seconds"));
+        this(context, "extract", totalFiles, intervalSeconds, log);
+    }
+
+    /**
+     * @param job the job that reads the files ("extract", "score"): it starts each progress line and names the
+     *     accumulators in Spark's UI
+     */
+    public ExtractionProgress(SparkContext context, String job, long totalFiles, long intervalSeconds, Logger log) {
+        this.counters = new Counters(context.longAccumulator(job + " files done"),
+                context.longAccumulator(job + " segments done"), context.longAccumulator(job + " files ok"),
+                context.doubleAccumulator(job + " audio seconds"));
         this.totalFiles = totalFiles;
         this.log = log;
-        this.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("extract-progress"));
+        this.job = job;
+        this.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named(job + "-progress"));
         timer.scheduleAtFixedRate(this::report, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
     }
 
@@ -59,7 +69,7 @@ public final class ExtractionProgress implements AutoCloseable {
     }
 
     private void report() {
-        log.info("extract: {}", line());
+        log.info("{}: {}", job, line());
     }
 
     @Override

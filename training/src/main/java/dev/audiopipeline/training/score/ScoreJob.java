@@ -140,8 +140,8 @@ public final class ScoreJob {
         ExtractionSettings extraction = withTimeLimit(bundle.featureSettings(), settings.fileTimeoutSeconds());
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<SerializableConfiguration> shipped = sc.broadcast(new SerializableConfiguration(conf));
-        ExtractionProgress progress = new ExtractionProgress(spark.sparkContext(), inputs.size(), PROGRESS_SECONDS,
-                LOG);
+        ExtractionProgress progress = new ExtractionProgress(spark.sparkContext(), "score", inputs.size(),
+                PROGRESS_SECONDS, LOG);
         CollectionAccumulator<RejectedInput> rejections = spark.sparkContext().collectionAccumulator("score rejected");
         try {
             int slices = Math.max(1, Math.min(10_000, Math.max(Math.min(inputs.size(), sc.defaultParallelism()),
