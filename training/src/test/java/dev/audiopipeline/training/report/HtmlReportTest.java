@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Test;
 
 class HtmlReportTest {
     private static final Pattern SVG = Pattern.compile("<svg id=\"([^\"]+)\".*?</svg>", Pattern.DOTALL);
-    private static final Pattern METRIC = Pattern.compile("data-metric=\"([^\"]+)\" data-value=\"([^\"]+)\"");
 
     private static List<String> svgIds(String html) {
         List<String> ids = new ArrayList<>();
@@ -82,43 +81,9 @@ class HtmlReportTest {
         MetricsJson.write(evaluation, json);
         JsonNode metrics = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toByteArray());
 
-        Matcher cell = METRIC.matcher(html);
-        int checked = 0;
-        while (cell.find()) {
-            JsonNode expected = jsonValue(metrics, unescape(cell.group(1)));
-            assertThat(expected).as(cell.group(1)).isNotNull();
-            assertThat(cell.group(2)).as(cell.group(1))
-                    .isEqualTo(expected.isNull() ? "null" : Double.toString(expected.asDouble()));
-            checked++;
-        }
+        int checked = ReportedMetrics.assertShownAsIn(html, metrics);
         // 3 levels x 6 headline metrics, 3 levels x 4 labels x 5 per-label metrics.
         assertThat(checked).isEqualTo(18 + 60);
-    }
-
-    /** {@code track.per_class.<label>.f1}, {@code segment.roc_auc.per_class.<label>}, {@code track.accuracy}. */
-    private static JsonNode jsonValue(JsonNode metrics, String key) {
-        int dot = key.indexOf('.');
-        JsonNode level = metrics.get(key.substring(0, dot));
-        String rest = key.substring(dot + 1);
-        if (rest.startsWith("per_class.")) {
-            String labelAndField = rest.substring("per_class.".length());
-            int last = labelAndField.lastIndexOf('.');
-            return level.get("per_class").get(labelAndField.substring(0, last)).get(labelAndField.substring(last + 1));
-        }
-        for (String curve : List.of("roc_auc", "pr_auc")) {
-            if (rest.startsWith(curve + ".per_class.")) {
-                return level.get(curve).get("per_class").get(rest.substring((curve + ".per_class.").length()));
-            }
-            if (rest.equals(curve + ".macro")) {
-                return level.get(curve).get("macro");
-            }
-        }
-        return level.get(rest);
-    }
-
-    private static String unescape(String attribute) {
-        return attribute.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
-                .replace("&amp;", "&");
     }
 
     @Test

@@ -28,6 +28,7 @@ import dev.audiopipeline.training.evaluation.ModelEvaluation;
 import dev.audiopipeline.training.prediction.TrackAggregation;
 import dev.audiopipeline.training.prediction.TrackPrediction;
 import dev.audiopipeline.training.prediction.TrackPredictor;
+import dev.audiopipeline.training.report.ReportedMetrics;
 import dev.audiopipeline.training.score.ScoreJob;
 import dev.audiopipeline.training.score.ScoreSettings;
 import dev.audiopipeline.training.trainer.TrainerSettings;
@@ -97,7 +98,11 @@ class TrainingJobTest {
         assertThat(metrics.get("tracks_evaluated").asLong()).isEqualTo(tracks.size());
         assertThat(spark.read().parquet(report.resolve("predictions/segments").toString()).count())
                 .isEqualTo(metrics.get("rows_evaluated").asLong());
-        assertThat(Files.readString(report.resolve("report.html"))).contains("<svg");
+        // the report shows metrics.json's numbers: every headline and per-label cell, of the three levels
+        String html = Files.readString(report.resolve("report.html"));
+        assertThat(html).contains("<svg");
+        int labels = metrics.get("track").get("per_class").size();
+        assertThat(ReportedMetrics.assertShownAsIn(html, metrics)).isGreaterThanOrEqualTo(3 * 6 + 3 * labels * 5);
         assertThat(Files.readAllLines(report.resolve("predictions.csv"))).hasSize(tracks.size() + 1);
     }
 
