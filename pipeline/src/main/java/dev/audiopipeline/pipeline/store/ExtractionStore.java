@@ -54,6 +54,7 @@ public final class ExtractionStore {
 
     private final FileSystem fs;
     private final Path root;
+    private PublishStep publishStep = PublishStep.NONE;
 
     private ExtractionStore(FileSystem fs, Path root) {
         this.fs = fs;
@@ -254,21 +255,13 @@ public final class ExtractionStore {
         apply(plan, staging(run));
     }
 
+    /** Tests stop publishing part-way with this ({@link PublishStep}). */
+    void afterEachPublishStep(PublishStep step) {
+        this.publishStep = step;
+    }
+
     private void apply(PublishPlan plan, Path staging) throws IOException {
-        for (PublishPlan.Move move : plan.moves()) {
-            Path from = fromKey(move.from());
-            Path to = fromKey(move.to());
-            if (!fs.exists(from)) {
-                continue; // moved before an interruption
-            }
-            fs.mkdirs(to.getParent());
-            if (!fs.rename(from, to)) {
-                throw new IOException("publishing run " + plan.run() + ": could not move " + from + " to " + to);
-            }
-        }
-        for (String delete : plan.deletes()) {
-            fs.delete(fromKey(delete), false);
-        }
+        new PlanApplier(fs).apply(plan, publishStep);
         Path settings = new Path(root, FEATURE_SETTINGS);
         if (!fs.exists(settings)) {
             writeJsonAtomically(settings, plan.featureSettings());
