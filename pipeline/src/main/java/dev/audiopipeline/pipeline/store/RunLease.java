@@ -64,7 +64,13 @@ public final class RunLease implements AutoCloseable {
     public static RunLease take(ExtractionStore store, RunId run) throws IOException {
         RunClaim own = RunClaim.ofThisProcess(run);
         store.writeClaim(own);
-        FoundClaim other = liveClaimOtherThan(store, run, own);
+        FoundClaim other;
+        try {
+            other = liveClaimOtherThan(store, run, own);
+        } catch (IOException | RuntimeException e) {
+            store.abandon(run);
+            throw e;
+        }
         if (other != null) {
             store.abandon(run);
             throw new IncompatibleOutputException(refusal(store, other));

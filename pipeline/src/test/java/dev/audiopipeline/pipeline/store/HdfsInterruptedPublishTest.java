@@ -6,14 +6,11 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /** Publishing stopped part-way and completed, on a real HDFS (MiniDFSCluster on 127.0.0.1). */
-class HdfsInterruptedPublishTest extends InterruptedPublishing {
+class HdfsInterruptedPublishTest extends RemoteInterruptedPublishing {
 
     private static MiniDFSCluster cluster;
-    private static int outputs;
 
     @BeforeAll
     static void startHdfs() throws IOException {
@@ -27,19 +24,9 @@ class HdfsInterruptedPublishTest extends InterruptedPublishing {
         }
     }
 
-    /**
-     * Each kind of boundary (every step costs seconds here): the plan written and nothing moved, after the first
-     * move, between two moves, after the last move before the deletes, between the deletes.
-     */
-    @ParameterizedTest(name = "stopped after {0} steps")
-    @ValueSource(ints = {0, 1, 2, 4, 5})
-    void publishingStoppedAtEachKindOfStepIsCompletedByTheNextRun(int stepsDone) throws IOException {
-        stoppedAfterIsCompletedByTheNextRun(stepsDone);
-    }
-
     @Override
-    String newOutput(String name) {
-        return MiniHdfs.uri(cluster) + "/outputs/" + (++outputs) + "-" + name;
+    String outputs() {
+        return MiniHdfs.uri(cluster) + "/outputs";
     }
 
     @Override

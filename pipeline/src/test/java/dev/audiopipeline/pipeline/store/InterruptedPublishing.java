@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.FileUtil;
@@ -19,8 +20,10 @@ import org.junit.jupiter.api.Test;
  */
 abstract class InterruptedPublishing {
 
-    /** A new, empty output's URI. */
-    abstract String newOutput(String name);
+    private static final AtomicInteger OUTPUTS = new AtomicInteger();
+
+    /** The folder (URI) the outputs go in. */
+    abstract String outputs();
 
     abstract Configuration conf();
 
@@ -87,6 +90,11 @@ abstract class InterruptedPublishing {
         assertThat(scenario.contents()).isEqualTo(before);
         assertThat(plan.deletes()).allSatisfy(replaced ->
                 assertThat(store.fileSystem().exists(ExtractionStore.fromKey(replaced))).isTrue());
+    }
+
+    /** A new, empty output's URI. */
+    private String newOutput(String name) {
+        return outputs() + "/" + OUTPUTS.incrementAndGet() + "-" + name;
     }
 
     /** The output of the same publishing, not stopped. */
