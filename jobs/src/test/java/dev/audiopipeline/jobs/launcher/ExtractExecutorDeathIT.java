@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.audiopipeline.jobs.ProjectRoot;
-import dev.audiopipeline.jobs.launcher.PublishedOutput.Rejection;
 import dev.audiopipeline.jobs.launcher.PublishedOutput.Segment;
 import dev.audiopipeline.pipeline.extract.FeatureExtractionJob;
 import dev.audiopipeline.pipeline.testing.TestScratch;
@@ -15,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -90,7 +88,7 @@ class ExtractExecutorDeathIT {
     @Test
     void aRunThatLosesAnExecutorPublishesEveryFileOnce() {
         assertOneExecutorDiedAndTheJobWentOn(first);
-        assertComplete(firstPublished, firstExpected);
+        firstPublished.assertComplete(firstExpected);
         JsonNode summary = firstPublished.summary();
         assertThat(firstPublished.features()).extracting(Segment::run).containsOnly(summary.get("run").asText());
         assertThat(summary.get("incremental").asBoolean()).isFalse();
@@ -113,7 +111,7 @@ class ExtractExecutorDeathIT {
 
         assertOneExecutorDiedAndTheJobWentOn(second);
         PublishedOutput published = PublishedOutput.read(output);
-        assertComplete(published, corpus.expected());
+        published.assertComplete(corpus.expected());
         JsonNode summary = published.summary();
         String secondRun = summary.get("run").asText();
         assertThat(published.features()).filteredOn(row -> row.path().equals(changed))
@@ -176,18 +174,6 @@ class ExtractExecutorDeathIT {
         assertThat(application.resolve("0/stderr")).content(StandardCharsets.UTF_8)
                 .contains("ExecutorKillerPlugin: executor 0 halted at the start of stage ");
         assertThat(application.resolve("1/stderr")).exists();
-    }
-
-    /** Every track with exactly its segments, each once; every unusable file rejected once; nothing left staged. */
-    private static void assertComplete(PublishedOutput published, WavCorpus.Expected expected) {
-        Map<Path, List<Integer>> segments = published.features().stream().collect(Collectors.groupingBy(
-                Segment::path, Collectors.mapping(Segment::segment, Collectors.toList())));
-        segments.values().forEach(numbers -> numbers.sort(null));
-        assertThat(segments).containsExactlyInAnyOrderEntriesOf(expected.segments());
-        assertThat(published.rejected()).extracting(Rejection::path)
-                .containsExactlyInAnyOrderElementsOf(expected.unusable());
-        assertThat(published.rejected()).extracting(Rejection::reason).containsOnly("unsupported_format");
-        assertThat(published.staged()).as("left in _staging").isEmpty();
     }
 
     /** _summary.json counts what the last run published. */

@@ -2,7 +2,6 @@ package dev.audiopipeline.jobs.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.audiopipeline.jobs.ProjectRoot;
 import dev.audiopipeline.jobs.cli.AudioPipelineCommand;
 import dev.audiopipeline.pipeline.corpus.WavWriter;
 import dev.audiopipeline.pipeline.testing.TestScratch;
@@ -21,8 +20,7 @@ import picocli.CommandLine;
 /** bin/audio-pipeline as a user runs it, on the jar the build produced (runs after 'package'). */
 class LauncherIT {
 
-    private static final Path ROOT = ProjectRoot.get();
-    private static final Path LAUNCHER = ROOT.resolve("bin/audio-pipeline");
+    private static final Path LAUNCHER = ProductLauncher.LAUNCHER;
     private final Path work = TestScratch.newDirectory("launcher");
 
     @Test
@@ -189,18 +187,10 @@ class LauncherIT {
     }
 
     private ProcessRun launch(List<String> args, Map<String, String> extraEnvironment) {
-        List<String> command = new ArrayList<>();
-        command.add(LAUNCHER.toString());
-        command.addAll(args);
-        Map<String, String> environment = new HashMap<>();
-        environment.put("AUDIO_PIPELINE_JAVA_OPTS", javaOptions());
-        environment.put("AUDIO_PIPELINE_CDS", "off"); // one test records an archive; the others need not
-        environment.putAll(extraEnvironment);
-        return ProcessRun.run(command, environment, work, 300);
+        return ProductLauncher.run(work, args, extraEnvironment);
     }
 
-    /** JavaCPP's ~400 MB of unpacked natives under target/, and the heap CI-sized. */
     private static String javaOptions() {
-        return "-Xmx1g -Dorg.bytedeco.javacpp.cachedir=" + TestScratch.root().resolve("javacpp");
+        return ProductLauncher.javaOptions();
     }
 }

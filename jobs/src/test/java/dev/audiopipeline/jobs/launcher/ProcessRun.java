@@ -13,6 +13,11 @@ import java.util.concurrent.TimeUnit;
 record ProcessRun(int exitCode, String out, String err) {
 
     static ProcessRun run(List<String> command, Map<String, String> environment, Path workDir, long timeoutSeconds) {
+        return start(command, environment, workDir).await(timeoutSeconds);
+    }
+
+    /** Starts a child process, its output going to files under {@code workDir}; {@link Started#await} ends it. */
+    static Started start(List<String> command, Map<String, String> environment, Path workDir) {
         try {
             Files.createDirectories(workDir);
             Path out = Files.createTempFile(workDir, "out", ".txt");
@@ -22,20 +27,32 @@ record ProcessRun(int exitCode, String out, String err) {
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile());
             builder.environment().putAll(environment);
-            Process process = builder.start();
-            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-                throw new AssertionError(command + " did not finish in " + timeoutSeconds + " s; stderr:\n"
-                        + Files.readString(err, StandardCharsets.UTF_8));
-            }
-            return new ProcessRun(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
+            return new Started(command, builder.start(), out, err);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
+        }
+    }
+
+    /** A running child process and the files its output goes to. */
+    record Started(List<String> command, Process process, Path out, Path err) {
+
+        /** Waits for the process to end (killing it and failing after {@code timeoutSeconds}). */
+        ProcessRun await(long timeoutSeconds) {
+            try {
+                if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly();
+                    throw new AssertionError(command + " did not finish in " + timeoutSeconds + " s; stderr:\n"
+                            + Files.readString(err, StandardCharsets.UTF_8));
+                }
+                return new ProcessRun(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                        Files.readString(err, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.audiopipeline.jobs.launcher;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.audiopipeline.pipeline.store.ExtractionStore;
@@ -8,6 +10,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -51,6 +55,17 @@ record PublishedOutput(List<Segment> features, List<Rejection> rejected, JsonNod
 
     List<Rejection> rejectedOf(String run) {
         return rejected.stream().filter(row -> row.run().equals(run)).toList();
+    }
+
+    /** Every track with exactly its segments, each once; every unusable file rejected once; nothing left staged. */
+    void assertComplete(WavCorpus.Expected expected) {
+        Map<Path, List<Integer>> segments = features.stream().collect(Collectors.groupingBy(
+                Segment::path, Collectors.mapping(Segment::segment, Collectors.toList())));
+        segments.values().forEach(numbers -> numbers.sort(null));
+        assertThat(segments).containsExactlyInAnyOrderEntriesOf(expected.segments());
+        assertThat(rejected).extracting(Rejection::path).containsExactlyInAnyOrderElementsOf(expected.unusable());
+        assertThat(rejected).extracting(Rejection::reason).containsOnly("unsupported_format");
+        assertThat(staged).as("left in _staging").isEmpty();
     }
 
     /** The stored path ({@code file:/...}, as the listing qualified it) as a local path. */

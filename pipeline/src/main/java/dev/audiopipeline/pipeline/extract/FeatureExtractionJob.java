@@ -101,9 +101,7 @@ public final class FeatureExtractionJob {
         ExtractionStore store = ExtractionStore.at(outputUri, spark.sparkContext().hadoopConfiguration());
         RunId run = RunId.startingAt(Instant.now());
         try (RunLease lease = RunLease.take(store, run)) {
-            ExtractionSummary summary = run(listing, settings, store, incremental, run, lease, start);
-            lease.published();
-            return summary;
+            return run(listing, settings, store, incremental, run, lease, start);
         }
     }
 
@@ -143,8 +141,7 @@ public final class FeatureExtractionJob {
         ExtractionSummary summary = new ExtractionSummary(filesSeen, counts.filesOk(), counts.filesRejected(),
                 counts.segments(), counts.audioSeconds(), (System.nanoTime() - start) / 1e9, run.value(),
                 incremental, plan.newFiles(), plan.changedFiles(), plan.unchangedFiles(), plan.removedFiles());
-        lease.stopRenewing();
-        store.publish(new PublishPlan(run.value(), moves, deletes, summary.asMap(), featureSettings), run);
+        lease.publish(new PublishPlan(run.value(), moves, deletes, summary.asMap(), featureSettings));
         LOG.info("run {} published: {} segments of {} files ({} rejected, {} unchanged) in {} s", run,
                 summary.segments(), summary.filesOk(), summary.filesRejected(), summary.filesUnchanged(),
                 String.format(Locale.ROOT, "%.1f", summary.wallSeconds()));

@@ -1,14 +1,18 @@
 package dev.audiopipeline.pipeline.store;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.audiopipeline.pipeline.source.FileTree;
 import dev.audiopipeline.pipeline.track.ExtractionSettings;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +54,7 @@ public final class ExtractionStore {
 
     private final FileSystem fs;
     private final Path root;
+    private PublishStep publishStep = PublishStep.NONE;
 
     private ExtractionStore(FileSystem fs, Path root) {
         this.fs = fs;
@@ -144,11 +149,7 @@ public final class ExtractionStore {
             Path plan = new Path(run.getPath(), PUBLISH_PLAN);
             if (fs.exists(plan)) {
                 LOG.warn("completing run {}, interrupted while publishing", run.getPath().getName());
-                PublishPlan publish;
-                try (InputStream in = fs.open(plan)) {
-                    publish = JSON.readValue(in, PublishPlan.class);
-                }
-                apply(publish, run.getPath());
+                apply(readPlan(plan), run.getPath());
             } else {
                 LOG.warn("removing {}: a run that failed before publishing", run.getPath());
                 fs.delete(run.getPath(), true);
@@ -156,30 +157,56 @@ public final class ExtractionStore {
         }
     }
 
-    /** Writes (or renews) {@code run}'s claim on this output ({@link RunLease}). */
-    public void writeLease(RunId run) throws IOException {
-        try (OutputStream out = fs.create(new Path(staging(run), LEASE), true)) {
-            out.write((run.value() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    private PublishPlan readPlan(Path plan) throws IOException {
+        try (InputStream in = fs.open(plan)) {
+            return JSON.readValue(in, PublishPlan.class);
+        } catch (JacksonException e) {
+            throw new IOException(plan + " is not a readable publish plan (" + e.getOriginalMessage()
+                    + "): the run that wrote it cannot be completed; the output needs an operator (README, "
+                    + "'Interrupted runs')", e);
         }
     }
 
-    /** Another run whose claim was renewed within {@code expirySeconds}, or null. */
-    String liveRunOtherThan(RunId run, long expirySeconds) throws IOException {
+    /** Writes (or renews) {@code run}'s claim on this output for this process ({@link RunLease}). */
+    public void writeLease(RunId run) throws IOException {
+        writeClaim(RunClaim.ofThisProcess(run));
+    }
+
+    /** Writes (or renews) a claim on this output: {@code _staging/<run>/_alive}. */
+    public void writeClaim(RunClaim claim) throws IOException {
+        try (OutputStream out = fs.create(claimFile(claim.run()), true)) {
+            out.write(claim.text().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private Path claimFile(String run) {
+        return new Path(new Path(new Path(root, STAGING), run), LEASE);
+    }
+
+    /** The claims of every other run, live or not, with when each was last renewed. */
+    List<FoundClaim> claimsOtherThan(RunId run) throws IOException {
+        List<FoundClaim> claims = new ArrayList<>();
         Path staging = new Path(root, STAGING);
         if (!fs.exists(staging)) {
-            return null;
+            return claims;
         }
-        long now = System.currentTimeMillis();
         for (FileStatus other : fs.listStatus(staging)) {
-            if (other.getPath().getName().equals(run.value())) {
+            String name = other.getPath().getName();
+            Path file = claimFile(name);
+            if (name.equals(run.value()) || !fs.exists(file)) {
                 continue;
             }
-            Path lease = new Path(other.getPath(), LEASE);
-            if (fs.exists(lease) && now - fs.getFileStatus(lease).getModificationTime() < expirySeconds * 1000) {
-                return other.getPath().getName();
+            FileStatus status = fs.getFileStatus(file);
+            String text;
+            try (InputStream in = fs.open(file)) {
+                text = new String(in.readNBytes(4096), StandardCharsets.UTF_8);
+            } catch (FileNotFoundException gone) { // given up since it was listed
+                continue;
             }
+            claims.add(new FoundClaim(RunClaim.parse(name, text), status.getPath(),
+                    Instant.ofEpochMilli(status.getModificationTime())));
         }
-        return null;
+        return claims;
     }
 
     /**
@@ -196,10 +223,19 @@ public final class ExtractionStore {
     }
 
     /**
-     * Publishes a staged run: writes the plan, then carries it out. After this the output shows the run's rows and
-     * no longer the rows it replaced.
+     * Publishes a staged run: {@link #commit}, then {@link #complete}. After this the output shows the run's rows
+     * and no longer the rows it replaced.
      */
     public void publish(PublishPlan plan, RunId run) throws IOException {
+        commit(plan, run);
+        complete(plan, run);
+    }
+
+    /**
+     * The first half of {@link #publish}: checks that everything staged is there and writes the plan. From here on
+     * the run is committed, and {@link #recover} completes it.
+     */
+    public void commit(PublishPlan plan, RunId run) throws IOException {
         for (PublishPlan.Move move : plan.moves()) {
             if (!fs.exists(fromKey(move.from()))) { // never publish a run whose output is gone, nor delete for it
                 throw new IOException("run " + run + " cannot publish: its staged " + fromKey(move.from())
@@ -207,29 +243,25 @@ public final class ExtractionStore {
             }
         }
         writePlan(plan, run);
-        apply(plan, staging(run));
     }
 
-    /** The first half of {@link #publish}: from here on the run is committed, and {@link #recover} completes it. */
+    /** The plan alone, unchecked: what {@link #commit} writes (tests use it to stage interrupted runs). */
     public void writePlan(PublishPlan plan, RunId run) throws IOException {
         writeJsonAtomically(new Path(staging(run), PUBLISH_PLAN), plan);
     }
 
+    /** The second half of {@link #publish}: carries out a committed plan and removes the run's staging. */
+    public void complete(PublishPlan plan, RunId run) throws IOException {
+        apply(plan, staging(run));
+    }
+
+    /** Tests stop publishing part-way with this ({@link PublishStep}). */
+    void afterEachPublishStep(PublishStep step) {
+        this.publishStep = step;
+    }
+
     private void apply(PublishPlan plan, Path staging) throws IOException {
-        for (PublishPlan.Move move : plan.moves()) {
-            Path from = fromKey(move.from());
-            Path to = fromKey(move.to());
-            if (!fs.exists(from)) {
-                continue; // moved before an interruption
-            }
-            fs.mkdirs(to.getParent());
-            if (!fs.rename(from, to)) {
-                throw new IOException("publishing run " + plan.run() + ": could not move " + from + " to " + to);
-            }
-        }
-        for (String delete : plan.deletes()) {
-            fs.delete(fromKey(delete), false);
-        }
+        new PlanApplier(fs).apply(plan, publishStep);
         Path settings = new Path(root, FEATURE_SETTINGS);
         if (!fs.exists(settings)) {
             writeJsonAtomically(settings, plan.featureSettings());

@@ -217,7 +217,8 @@ class IncrementalExtractionTest {
 
         assertThatThrownBy(() -> run(spark, root, output, true))
                 .isInstanceOf(IncompatibleOutputException.class)
-                .hasMessageContaining("another extract run (" + other + ") is writing to");
+                .hasMessageContaining("another extract run (" + other + ", pid " + ProcessHandle.current().pid())
+                .hasMessageContaining("is writing to");
         assertThat(store.fileSystem().exists(store.staging(other))).as("the live run's staging is kept").isTrue();
         assertThat(spark.read().parquet(output + "/features").count()).isEqualTo(1);
 
