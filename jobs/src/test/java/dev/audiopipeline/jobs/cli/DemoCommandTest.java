@@ -14,28 +14,35 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The demo end to end on a smaller corpus (8 tracks of 6 s per label, 2 held out), on Spark local[2]: every step's
  * line, both models' metrics, the predictions, the relabel manifest against the library's deliberate mistakes, the
- * rejected file, the paths printed; then a second run into the same directory, refused without touching it.
+ * rejected file, the paths printed; then a second run into the same directory, refused without touching it. The
+ * notebooks that read a demo's output run on this one (a demo takes minutes; it runs once, for every test here).
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path work = TestScratch.newDirectory("demo-cli");
+    private final Path root = work.resolve("demo");
+    private CliRun run;
+
+    @BeforeAll
+    void runTheDemo() {
+        run = CliRun.of("demo", "--output", root.toString(), "--tracks-per-label", "8", "--seconds", "6",
+                "--master", "local[2]", "--conf", "spark.ui.enabled=false");
+        System.out.print(run.out()); // the step times, in the test's report
+    }
 
     @Test
     void runsThePipelineAndSaysWhereEverythingIs() throws IOException {
-        Path root = work.resolve("demo");
         DemoLayout layout = new DemoLayout(root);
-
-        CliRun run = CliRun.of("demo", "--output", root.toString(), "--tracks-per-label", "8", "--seconds", "6",
-                "--master", "local[2]", "--conf", "spark.ui.enabled=false");
-
-        System.out.print(run.out()); // the step times, in the test's report
         assertThat(run.exitCode()).as(run.err()).isZero();
         String out = run.out();
         List<String> steps = List.of("corpus", "library", "spark", "extract", "train", "train", "evaluate", "score");
@@ -95,11 +102,19 @@ class DemoCommandTest {
     }
 
     @Test
+    void theNotebooksRunOnItsOutput() throws IOException {
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(DemoNotebooks.notebooks()).extracting(notebook -> notebook.getFileName().toString())
+                .contains("demo_features.ipynb", "demo_results.ipynb");
+        DemoNotebooks.execute(root, work.resolve("notebooks"));
+    }
+
+    @Test
     void tooFewTracksIsABadCommandLine() {
-        CliRun run = CliRun.of("demo", "--output", work.resolve("small").toString(), "--tracks-per-label", "3");
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.errLines()).isEqualTo(1);
-        assertThat(run.err()).contains("at least 2 labels, 4 tracks per label");
+        CliRun refused = CliRun.of("demo", "--output", work.resolve("small").toString(), "--tracks-per-label", "3");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.errLines()).isEqualTo(1);
+        assertThat(refused.err()).contains("at least 2 labels, 4 tracks per label");
         assertThat(work.resolve("small")).doesNotExist();
     }
 

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** A finished child process: exit code and what it printed. Output goes through files, so nothing blocks. */
-record ProcessRun(int exitCode, String out, String err) {
+public record ProcessRun(int exitCode, String out, String err) {
 
-    static ProcessRun run(List<String> command, Map<String, String> environment, Path workDir, long timeoutSeconds) {
+    public static ProcessRun run(List<String> command, Map<String, String> environment, Path workDir, long timeoutSeconds) {
         return start(command, environment, workDir).await(timeoutSeconds);
     }
 
