@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -154,15 +155,25 @@ class LauncherIT {
         assertThat(failed.exitCode()).isEqualTo(2);
         assertThat(cache).isEmptyDirectory(); // a failed run leaves no archive, and no half-written one
 
+        // Archives of three earlier builds: the recording run keeps the two newest (builds used in turn do not
+        // record again after each other) and removes the oldest.
+        long now = System.currentTimeMillis();
+        List<String> earlier =
+                List.of("classes-1-100-java17.jsa", "classes-2-200-java17.jsa", "classes-3-300-java17.jsa");
+        for (int i = 0; i < earlier.size(); i++) {
+            Path old = Files.writeString(cache.resolve(earlier.get(i)), "not an archive");
+            Files.setLastModifiedTime(old, FileTime.fromMillis(now - (3 - i) * 3_600_000L));
+        }
+
         ProcessRun recording = launch(List.of("doctor", "--master", "local[1]"), cds);
         assertThat(recording.exitCode()).as(recording.toString()).isZero();
         assertThat(recording.errLines()).containsExactly("WARNING: Using incubator modules: jdk.incubator.vector");
-        List<Path> archives;
+        List<String> archives;
         try (var files = Files.list(cache)) {
-            archives = files.toList();
+            archives = files.map(archive -> archive.getFileName().toString()).toList();
         }
-        assertThat(archives).singleElement()
-                .satisfies(archive -> assertThat(archive.getFileName().toString()).matches("classes-.*\\.jsa"));
+        assertThat(archives).hasSize(3).contains(earlier.get(1), earlier.get(2)).doesNotContain(earlier.get(0))
+                .allSatisfy(archive -> assertThat(archive).matches("classes-.*\\.jsa"));
 
         // -Xshare:on makes the JVM refuse to start unless the archive maps: it is valid and used.
         Map<String, String> strict = new HashMap<>(cds);
