@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * The product's command lines as users read them: README.md's code blocks ({@code bin/audio-pipeline ...}, also
  * after {@code &&}, the arguments after the jar in a {@code spark-submit} line, and {@code $ }-prompted transcripts
- * with the output shown under them; a block fenced as {@code ```text} is not commands), the cron script's {@code submit ...} lines and the Airflow DAG's {@code audio_pipeline(...)} calls.
+ * with the output shown under them; a block fenced as {@code ```text} is not commands), the cron script's
+ * {@code submit ...} lines and the Airflow DAG's {@code audio_pipeline(...)} calls.
  */
 final class DocumentedCommands {
 
@@ -129,7 +130,8 @@ final class DocumentedCommands {
             List<String> args = new ArrayList<>();
             Matcher token = Pattern.compile("\"([^\"]*)\"|\\b([A-Z_]+)\\b").matcher(call.group(2));
             while (token.find()) {
-                args.add(token.group(1) != null ? token.group(1) : constants.getOrDefault(token.group(2), token.group(2)));
+                String word = token.group(1);
+                args.add(word != null ? word : constants.getOrDefault(token.group(2), token.group(2)));
             }
             commands.add(new Command(dag.getFileName() + " task " + call.group(1), args, List.of()));
         }

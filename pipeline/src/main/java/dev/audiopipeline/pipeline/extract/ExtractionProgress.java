@@ -37,10 +37,6 @@ public final class ExtractionProgress implements AutoCloseable {
     private final long start = System.nanoTime();
     private final ScheduledExecutorService timer;
 
-    public ExtractionProgress(SparkContext context, long totalFiles, long intervalSeconds, Logger log) {
-        this(context, "extract", totalFiles, intervalSeconds, log);
-    }
-
     /**
      * @param job the job that reads the files ("extract", "score"): it starts each progress line and names the
      *     accumulators in Spark's UI

@@ -158,8 +158,8 @@ public final class FeatureExtractionJob {
                                  Path staging, RunId run, List<PublishPlan.Move> moves) throws IOException {
         Path stagedFeatures = new Path(new Path(staging, ExtractionStore.FEATURES), run.partition());
         Path stagedRejected = new Path(new Path(staging, ExtractionStore.REJECTED), run.partition());
-        ExtractionProgress progress = new ExtractionProgress(spark.sparkContext(), plan.toProcess().size(),
-                PROGRESS_SECONDS, LOG);
+        ExtractionProgress progress = new ExtractionProgress(spark.sparkContext(), "extract",
+                plan.toProcess().size(), PROGRESS_SECONDS, LOG);
         CollectionAccumulator<RejectedInput> rejections = spark.sparkContext().collectionAccumulator("extract rejected");
         try {
             if (!plan.toProcess().isEmpty()) { // only listing rejections: no Spark job at all

@@ -15,7 +15,7 @@ class ExtractionProgressTest {
 
     @Test
     void countsWhatTasksReport(SparkSession spark) {
-        try (ExtractionProgress progress = new ExtractionProgress(spark.sparkContext(), 10, 60,
+        try (ExtractionProgress progress = new ExtractionProgress(spark.sparkContext(), "extract", 10, 60,
                 LoggerFactory.getLogger(ExtractionProgressTest.class))) {
             ExtractionProgress.Counters counters = progress.counters();
             JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(List.of(2, 3, 2), 3)
